@@ -1,0 +1,223 @@
+import { normaliseText } from '@vigie/hashing';
+import type { LanguagePack, TermCategory } from './schema.ts';
+import { TERM_CATEGORIES } from './schema.ts';
+
+/** How a term was found: as written, with one typo, or glued to a neighbouring word. */
+export type MatchKind = 'exact' | 'fuzzy' | 'glued';
+
+export interface TermMatch {
+  category: TermCategory;
+  term: string;
+  /** Token (words) or character (chars) span in the normalised text, end exclusive. */
+  start: number;
+  end: number;
+  kind: MatchKind;
+  reclaimed: boolean;
+}
+
+interface Entry {
+  category: TermCategory;
+  term: string;
+  tokens: string[];
+  /** The last token is a prefix. */
+  prefix: boolean;
+  reclaimed: boolean;
+}
+
+const MIN_FUZZY_LENGTH = 5;
+/** Cue words are matched exactly: a typo-tolerant "not" or "said" fires on too many ordinary words. */
+const EXACT_ONLY: ReadonlySet<TermCategory> = new Set(['negation', 'counter', 'quoteCues', 'positive']);
+const MIN_GLUED_PART = 3;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Single-character deletions of a word (the SymSpell trick: two words within one edit share one). */
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+function entriesOf(pack: LanguagePack): Entry[] {
+  const entries: Entry[] = [];
+  for (const category of TERM_CATEGORIES) {
+    const list =
+      category === 'slurs' ? pack.slurs : pack[category].map((term) => ({ term, reclaimed: false }));
+    for (const item of list) {
+      const prefix = item.term.trimEnd().endsWith('*');
+      const normalised = normaliseText(item.term);
+      if (normalised === '') continue;
+      const tokens = pack.segmentation === 'chars' ? [normalised.replaceAll(' ', '')] : normalised.split(' ');
+      entries.push({ category, term: item.term, tokens, prefix, reclaimed: item.reclaimed === true });
+    }
+  }
+  return entries;
+}
+
+/**
+ * Finds a language pack's terms in normalised text. Word languages match token sequences (with prefix
+ * entries, one-typo matches for longer words and words glued to a neighbour); character languages match
+ * substrings of the text with spaces removed.
+ */
+export class PackMatcher {
+  readonly lang: string;
+  readonly segmentation: 'words' | 'chars';
+  private readonly byFirstToken = new Map<string, Entry[]>();
+  private readonly byPrefix = new Map<string, Entry[]>();
+  private readonly prefixLengths: number[];
+  private readonly byDeletion = new Map<string, Entry[]>();
+  private readonly substringLengths: number[];
+
+  constructor(packs: readonly LanguagePack[]) {
+    const main = packs[0];
+    if (!main) throw new Error('PackMatcher needs at least one pack');
+    this.lang = main.lang;
+    this.segmentation = main.segmentation;
+    const prefixLengths = new Set<number>();
+    const substringLengths = new Set<number>();
+    for (const pack of packs) {
+      for (const entry of entriesOf(pack)) {
+        const first = entry.tokens[0] as string;
+        if (this.segmentation === 'chars') {
+          push(this.byFirstToken, first, entry);
+          substringLengths.add(first.length);
+        } else if (entry.prefix && entry.tokens.length === 1) {
+          push(this.byPrefix, first, entry);
+          prefixLengths.add(first.length);
+        } else {
+          push(this.byFirstToken, first, entry);
+          if (
+            entry.tokens.length === 1 &&
+            first.length >= MIN_FUZZY_LENGTH &&
+            !EXACT_ONLY.has(entry.category)
+          ) {
+            for (const d of deletions(first)) push(this.byDeletion, d, entry);
+            push(this.byDeletion, first, entry);
+          }
+        }
+      }
+    }
+    this.prefixLengths = [...prefixLengths].sort((a, b) => b - a);
+    this.substringLengths = [...substringLengths].sort((a, b) => b - a);
+  }
+
+  /** `normalised` must come from `normaliseText`. */
+  match(normalised: string): TermMatch[] {
+    return this.segmentation === 'chars'
+      ? this.matchChars(normalised.replaceAll(' ', ''))
+      : this.matchWords(normalised.split(' '));
+  }
+
+  private matchChars(text: string): TermMatch[] {
+    const out: TermMatch[] = [];
+    for (let i = 0; i < text.length; i++) {
+      for (const length of this.substringLengths) {
+        if (i + length > text.length) continue;
+        for (const e of this.byFirstToken.get(text.slice(i, i + length)) ?? []) {
+          out.push({
+            category: e.category,
+            term: e.term,
+            start: i,
+            end: i + length,
+            kind: 'exact',
+            reclaimed: e.reclaimed,
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  private matchWords(tokens: string[]): TermMatch[] {
+    const out: TermMatch[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as string;
+      if (token === '') continue;
+      const found = this.matchAt(tokens, i, out);
+      if (!found) this.matchEvasion(token, i, out);
+    }
+    return out;
+  }
+
+  private matchAt(tokens: string[], i: number, out: TermMatch[]): boolean {
+    const token = tokens[i] as string;
+    let found = false;
+    for (const e of this.byFirstToken.get(token) ?? []) {
+      const end = i + e.tokens.length;
+      if (end > tokens.length) continue;
+      let ok = true;
+      for (let k = 1; k < e.tokens.length && ok; k++) {
+        const want = e.tokens[k] as string;
+        const got = tokens[i + k] as string;
+        ok = e.prefix && k === e.tokens.length - 1 ? got.startsWith(want) : got === want;
+      }
+      if (ok) {
+        out.push({
+          category: e.category,
+          term: e.term,
+          start: i,
+          end,
+          kind: 'exact',
+          reclaimed: e.reclaimed,
+        });
+        found = true;
+      }
+    }
+    for (const length of this.prefixLengths) {
+      if (length > token.length) continue;
+      for (const e of this.byPrefix.get(token.slice(0, length)) ?? []) {
+        out.push({
+          category: e.category,
+          term: e.term,
+          start: i,
+          end: i + 1,
+          kind: 'exact',
+          reclaimed: e.reclaimed,
+        });
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  /** One-typo matches ("haet", "hatrd") and words glued to a neighbour ("ihate", "womenare"). */
+  private matchEvasion(token: string, i: number, out: TermMatch[]): void {
+    if (token.length >= MIN_FUZZY_LENGTH) {
+      const seen = new Set<Entry>();
+      for (const key of [token, ...deletions(token)]) {
+        for (const e of this.byDeletion.get(key) ?? []) {
+          if (seen.has(e)) continue;
+          seen.add(e);
+          out.push({
+            category: e.category,
+            term: e.term,
+            start: i,
+            end: i + 1,
+            kind: 'fuzzy',
+            reclaimed: e.reclaimed,
+          });
+        }
+      }
+      if (seen.size > 0) return;
+    }
+    for (let k = MIN_GLUED_PART; k <= token.length - MIN_GLUED_PART; k++) {
+      for (const part of [token.slice(0, k), token.slice(k)]) {
+        for (const e of this.byFirstToken.get(part) ?? []) {
+          if (e.tokens.length !== 1 || EXACT_ONLY.has(e.category)) continue;
+          out.push({
+            category: e.category,
+            term: e.term,
+            start: i,
+            end: i + 1,
+            kind: 'glued',
+            reclaimed: e.reclaimed,
+          });
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseText } from '@vigie/hashing';
+import { PackMatcher } from '../src/packs/matcher.ts';
+import { validatePack, type LanguagePack } from '../src/packs/schema.ts';
+
+function pack(overrides: Partial<LanguagePack>): LanguagePack {
+  return validatePack({
+    schema: 'vigie.langpack/1',
+    lang: 'xx',
+    name: 'Test',
+    version: '0.0.1',
+    segmentation: 'words',
+    provenance: 'test',
+    reviewer: null,
+    ...overrides,
+  });
+}
+
+const words = new PackMatcher([
+  pack({
+    identity: ['teachers', 'blue people'],
+    hate: ['loathe'],
+    dehumanising: ['vermin*'],
+    negation: ['not'],
+    slurs: [{ term: 'blorp', group: 'colour', reclaimed: true }],
+  }),
+]);
+
+const found = (matcher: PackMatcher, text: string) =>
+  matcher.match(normaliseText(text)).map((m) => `${m.category}:${m.term}:${m.kind}`);
+
+describe('PackMatcher (words)', () => {
+  it('matches single words, multi-word terms and prefix entries', () => {
+    expect(found(words, 'I loathe Blue People, verminous lot')).toEqual([
+      'hate:loathe:exact',
+      'identity:blue people:exact',
+      'dehumanising:vermin*:exact',
+    ]);
+  });
+
+  it('does not match inside other words without a prefix entry', () => {
+    expect(found(words, 'bluepeoplex unloathedly')).toEqual([]);
+  });
+
+  it('matches one-typo variants of long words', () => {
+    expect(found(words, 'I laothe them')).toEqual(['hate:loathe:fuzzy']);
+    expect(found(words, 'I loath them')).toEqual(['hate:loathe:fuzzy']);
+  });
+
+  it('matches words glued to a neighbour', () => {
+    expect(found(words, 'Theyloathe teachers')).toEqual(['hate:loathe:glued', 'identity:teachers:exact']);
+  });
+
+  it('never fuzzy-matches cue words', () => {
+    expect(found(words, 'knot')).toEqual([]);
+  });
+
+  it('keeps the reclaimed flag of slurs', () => {
+    expect(words.match('blorp')[0]?.reclaimed).toBe(true);
+  });
+});
+
+describe('PackMatcher (chars)', () => {
+  const chars = new PackMatcher([
+    pack({ segmentation: 'chars', hate: ['讨厌'], identity: ['老师'], negation: ['不'] }),
+  ]);
+
+  it('finds terms anywhere, ignoring spaces', () => {
+    expect(found(chars, '我 不 讨厌老师')).toEqual([
+      'negation:不:exact',
+      'hate:讨厌:exact',
+      'identity:老师:exact',
+    ]);
+  });
+});
