@@ -1,0 +1,159 @@
+/**
+ * Public report intake benchmark: `POST /api/v1/public/reports` over loopback against a real server
+ * process, at a fixed rate (autocannon, bounded run), on SQLite then PostgreSQL. Every request is a
+ * complete Art. 16 notice with a reporter contact (sealed at rest); one in ten names a URL reported
+ * before, so grouping joins existing cases as well as opening new ones. The baseline is the public
+ * status page (`GET /api/v1/public/reports/:reference`, one indexed read) in the same server at the
+ * same rate: same rate limiting and serialisation, no write transaction.
+ *
+ *   npm run bench:reports -w packages/server [-- --seconds 15 --sqlite-rate 500 --postgres-rate 1000 --sqlite-only]
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { createOrganisation } from '../src/identity/organisations.ts';
+import { freshDatabase, startBenchServer, type BenchServer, type Dialect } from './harness.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '15' },
+    'sqlite-rate': { type: 'string', default: '500' },
+    'postgres-rate': { type: 'string', default: '1000' },
+    connections: { type: 'string', default: '20' },
+    'sqlite-only': { type: 'boolean', default: false },
+  },
+});
+const SECONDS = Number(args.seconds);
+const CONNECTIONS = Number(args.connections);
+
+interface Prepared {
+  env: Record<string, string>;
+  slug: string;
+  cleanup(): Promise<void>;
+}
+
+async function prepare(dialect: Dialect): Promise<Prepared> {
+  const database = await freshDatabase(dialect, 'vigie-bench-reports-');
+  const org = await createOrganisation(database.storage.db, { name: 'Bench intake' });
+  await database.storage.close();
+  return { env: database.env, slug: org.slug, cleanup: () => database.remove() };
+}
+
+function startProcess(env: Record<string, string>): Promise<BenchServer> {
+  // The load comes from one address: lift the per-address public limit for the measurement.
+  return startBenchServer({ ...env, VIGIE_PUBLIC_RATE_LIMIT: '1000000000' });
+}
+
+const languages = [
+  ['fr', 'FR', 'Ce message fait l’apologie d’un attentat et appelle à recommencer.'],
+  ['en', 'IE', 'This post praises a terrorist attack and calls for more.'],
+  ['de', 'DE', 'Dieser Beitrag verherrlicht einen Anschlag und ruft zu weiteren auf.'],
+  ['ar', 'FR', 'هذا المنشور يمجد هجومًا إرهابيًا ويدعو إلى المزيد.'],
+] as const;
+
+let serial = 0;
+/** A notice body; one in ten repeats an earlier URL so that it joins that case. */
+function noticeBody(slug: string, run: string): string {
+  serial++;
+  const [language, country, explanation] = languages[serial % languages.length]!;
+  const url =
+    serial % 10 === 0
+      ? `https://social.example/${run}/posts/${serial - 5}`
+      : `https://social.example/${run}/posts/${serial}`;
+  return JSON.stringify({
+    organisation: slug,
+    url,
+    explanation,
+    category: 'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY',
+    keywords: ['KEYWORD_TERRORIST_CONTENT'],
+    language,
+    country,
+    reporter: { name: `Reporter ${serial % 500}`, email: `reporter${serial % 500}@example.net` },
+    goodFaith: true,
+  });
+}
+
+async function drive(
+  url: string,
+  rate: number,
+  seconds: number,
+  request: () => { method: string; path: string; body?: string },
+) {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    overallRate: rate,
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (r) => ({ ...r, ...request() }) }],
+  });
+  return {
+    rate: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors + result.timeouts + result.non2xx,
+    total: result.requests.total,
+  };
+}
+
+/** The machine's 1-minute load average when a run ends: on a shared machine, read figures with it. */
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
+
+async function oneReference(url: string, slug: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/public/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: noticeBody(slug, 'probe'),
+  });
+  if (response.status !== 201)
+    throw new Error(`probe report failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { reference: string }).reference;
+}
+
+/** CPU seconds (user + system) used so far by a process: a figure that other load cannot inflate. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+const rows: string[] = [];
+for (const dialect of args['sqlite-only'] ? (['sqlite'] as const) : (['sqlite', 'postgres'] as const)) {
+  const rate = Number(dialect === 'sqlite' ? args['sqlite-rate'] : args['postgres-rate']);
+  const prepared = await prepare(dialect);
+  const { child, url } = await startProcess(prepared.env);
+  try {
+    const reference = await oneReference(url, prepared.slug);
+    const post = (run: string) => () => ({
+      method: 'POST',
+      path: '/api/v1/public/reports',
+      body: noticeBody(prepared.slug, run),
+    });
+    await drive(url, rate, 3, post('warmup')); // JIT, pools, first data key
+    const cpuBefore = cpuSeconds(child.pid!);
+    const intake = await drive(url, rate, SECONDS, post('measured'));
+    const cpuMsPerReport = ((cpuSeconds(child.pid!) - cpuBefore) * 1000) / Math.max(intake.total, 1);
+    const baseline = await drive(url, rate, SECONDS, () => ({
+      method: 'GET',
+      path: `/api/v1/public/reports/${reference}`,
+    }));
+    rows.push(
+      `| ${dialect} | ${loadAverage()} | ${rate} | ${intake.rate.toFixed(0)} | ${intake.p50} | ${intake.p99} | ${intake.max} | ${intake.errors} | ${cpuMsPerReport.toFixed(2)} | ` +
+        `${baseline.rate.toFixed(0)} | ${baseline.p50} | ${baseline.p99} | ${(intake.p99 / Math.max(baseline.p99, 1)).toFixed(1)}× |`,
+    );
+    console.error(`${dialect}: ${intake.total} reports`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await prepared.cleanup();
+  }
+}
+
+console.log(
+  `\nPOST /api/v1/public/reports (full Art. 16 notice, sealed contact, 10% join an existing case), ${SECONDS} s at a fixed rate, ${CONNECTIONS} connections (autocannon), loopback\n`,
+);
+console.log(
+  '| database | load avg (1 min) | target req/s | achieved req/s | p50 ms | p99 ms | max ms | errors | server CPU ms/report | baseline req/s | baseline p50 ms | baseline p99 ms | p99 vs baseline |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const row of rows) console.log(row);

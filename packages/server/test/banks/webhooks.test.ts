@@ -1,0 +1,196 @@
+/**
+ * Webhooks on matches: Standard Webhooks signatures verifiable with the secret, retries through the
+ * outbox after a failing receiver, the delivery log, and refusal of non-public destinations (through
+ * the SSRF-safe fetcher, outbound/).
+ */
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bankIndexes } from '../../src/banks/bank-indexes.ts';
+import { safeWebhookSender, webhookDeliveryHandler } from '../../src/banks/webhook-delivery.ts';
+import { DELIVER_WEBHOOK_JOB } from '../../src/banks/webhooks.ts';
+import { startJobWorker, type JobWorker } from '../../src/jobs/worker.ts';
+import { createLogger } from '../../src/logger.ts';
+import {
+  createTestApp,
+  createTestOrganisation,
+  type TestApp,
+  type TestOrganisation,
+} from '../support/app.ts';
+import { addEntry, api, createBank, randomHex, type ResponseBody } from './helpers.ts';
+
+interface Received {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+let t: TestApp;
+let org: TestOrganisation;
+let receiver: http.Server;
+let port: number;
+let worker: JobWorker;
+const received: Received[] = [];
+let failuresLeft = 1;
+
+beforeAll(async () => {
+  receiver = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      received.push({ headers: request.headers, body });
+      response.statusCode = failuresLeft-- > 0 ? 500 : 204;
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  port = (receiver.address() as AddressInfo).port;
+  t = await createTestApp({ VIGIE_OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${port}` });
+  org = await createTestOrganisation(t, 'Hooked', [
+    'banks:read',
+    'banks:manage',
+    'check:submit',
+    'webhooks:manage',
+  ]);
+  const send = safeWebhookSender(t.config);
+  worker = startJobWorker({
+    db: t.database.storage.db,
+    handlers: { [DELIVER_WEBHOOK_JOB]: webhookDeliveryHandler({ keyring: t.keyring, send }) },
+    log: createLogger('silent'),
+    pollIntervalMs: 50,
+  });
+});
+afterAll(async () => {
+  await worker?.stop();
+  await bankIndexes(t.database.storage.db).stop();
+  await t?.close();
+  receiver?.close();
+});
+
+async function waitForDelivery(webhookId: string, done: (d: ResponseBody) => boolean) {
+  const started = Date.now();
+  for (;;) {
+    const { body } = await api(t, 'GET', `/api/v1/webhooks/${webhookId}/deliveries`, org.apiKeyHeaders);
+    const delivery = body.deliveries[0];
+    if (delivery && done(delivery)) return delivery;
+    if (Date.now() - started > 20_000) throw new Error(`delivery not done: ${JSON.stringify(body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Standard Webhooks verification, written from the specification rather than from the sender's code. */
+function verifies(secret: string, headers: http.IncomingHttpHeaders, body: string): boolean {
+  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+  const signed = `${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`;
+  const expected = createHmac('sha256', key).update(signed).digest('base64');
+  return String(headers['webhook-signature'])
+    .split(' ')
+    .some((s) => s === `v1,${expected}`);
+}
+
+describe('webhooks', () => {
+  it('delivers a signed match event, retrying after a failure, and logs every attempt', async () => {
+    const bank = await createBank(t, org.apiKeyHeaders, { name: 'HOOKED', action: 'block' });
+    const created = await api(t, 'POST', `/api/v1/banks/${bank.id}/webhooks`, org.apiKeyHeaders, {
+      url: `http://127.0.0.1:${port}/hooks/vigie`,
+    });
+    expect(created.status).toBe(201);
+    const { secret, webhook } = created.body;
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+    const listed = await api(t, 'GET', `/api/v1/banks/${bank.id}/webhooks`, org.apiKeyHeaders);
+    expect(JSON.stringify(listed.body)).not.toContain(secret.slice(6));
+
+    const md5 = randomHex(32);
+    const entry = await addEntry(t, org.apiKeyHeaders, bank.id, {
+      signalType: 'md5',
+      value: md5,
+      labels: ['gifct:glorification-of-terrorist-acts'],
+    });
+    await bankIndexes(t.database.storage.db).catchUp();
+    const checked = await api(t, 'POST', '/api/v1/check', org.apiKeyHeaders, { hashes: { md5: [md5] } });
+    expect(checked.body.matches).toHaveLength(1);
+
+    const delivery = await waitForDelivery(webhook.id, (d) => d.status === 'delivered');
+    expect(delivery).toMatchObject({ attempts: 2, lastStatusCode: 204, lastError: null });
+    expect(received).toHaveLength(2);
+    const [first, second] = received as [Received, Received];
+    expect(second.headers['webhook-id']).toBe(first.headers['webhook-id']);
+    expect(second.headers['webhook-id']).toBe(delivery.id);
+    for (const attempt of received) {
+      expect(verifies(secret, attempt.headers, attempt.body)).toBe(true);
+      expect(Math.abs(Number(attempt.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
+    }
+    expect(verifies(secret, second.headers, second.body.replace(md5, randomHex(32)))).toBe(false);
+    expect(verifies(`whsec_${Buffer.alloc(32, 1).toString('base64')}`, second.headers, second.body)).toBe(
+      false,
+    );
+    const event = JSON.parse(second.body);
+    expect(event).toMatchObject({
+      type: 'bank.match',
+      data: {
+        bankId: bank.id,
+        matches: [
+          {
+            entryId: entry.id,
+            value: md5,
+            labels: ['gifct:glorification-of-terrorist-acts'],
+            action: 'block',
+          },
+        ],
+      },
+    });
+  }, 30_000);
+
+  it('refuses to deliver to a non-public address that is not explicitly allowed', async () => {
+    const bank = await createBank(t, org.apiKeyHeaders, { name: 'PRIVATE' });
+    const created = await api(t, 'POST', `/api/v1/banks/${bank.id}/webhooks`, org.apiKeyHeaders, {
+      url: `http://localhost:${port}/not-allowed`,
+    });
+    const md5 = randomHex(32);
+    await addEntry(t, org.apiKeyHeaders, bank.id, { signalType: 'md5', value: md5 });
+    await bankIndexes(t.database.storage.db).catchUp();
+    const before = received.length;
+    await api(t, 'POST', '/api/v1/check', org.apiKeyHeaders, { hashes: { md5: [md5] } });
+    const delivery = await waitForDelivery(created.body.webhook.id, (d) => d.attempts >= 1);
+    expect(delivery.status).toBe('pending');
+    expect(delivery.lastError).toMatch(/does not fetch loopback addresses/);
+    expect(received.length).toBe(before);
+    const disabled = await api(t, 'DELETE', `/api/v1/webhooks/${created.body.webhook.id}`, org.apiKeyHeaders);
+    expect(disabled.body.webhook.disabledAt).not.toBeNull();
+    const reenabled = await api(
+      t,
+      'PATCH',
+      `/api/v1/webhooks/${created.body.webhook.id}`,
+      org.apiKeyHeaders,
+      {
+        url: `http://127.0.0.1:${port}/moved`,
+        disabled: false,
+      },
+    );
+    expect(reenabled.body.webhook).toMatchObject({ url: `http://127.0.0.1:${port}/moved`, disabledAt: null });
+    const stranger = await createTestOrganisation(t, 'Stranger', ['webhooks:manage']);
+    const foreign = await api(
+      t,
+      'PATCH',
+      `/api/v1/webhooks/${created.body.webhook.id}`,
+      stranger.apiKeyHeaders,
+      {
+        disabled: true,
+      },
+    );
+    expect(foreign.status).toBe(404);
+  });
+
+  it('refuses webhook URLs that are not http(s), and needs webhooks:manage', async () => {
+    const bank = await createBank(t, org.apiKeyHeaders, { name: 'SCHEMES' });
+    const ftp = await api(t, 'POST', `/api/v1/banks/${bank.id}/webhooks`, org.apiKeyHeaders, {
+      url: 'ftp://example.org/x',
+    });
+    expect(ftp.body.error).toMatchObject({ code: 'validation_failed', field: 'body.url' });
+    const limited = await createTestOrganisation(t, 'Limited', ['banks:manage']);
+    const denied = await api(t, 'POST', `/api/v1/banks/${bank.id}/webhooks`, limited.apiKeyHeaders, {
+      url: 'https://example.org/x',
+    });
+    expect(denied.status).toBe(403);
+  });
+});

@@ -1,0 +1,58 @@
+/** Inserts cases and decisions straight into the cases module's tables, for export and submission tests. */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../src/storage/transaction.ts';
+import '../../src/cases/tables.ts';
+
+export async function insertDecision(
+  db: Db,
+  orgId: string,
+  options: { fields: unknown; decidedAt: number; id?: string },
+): Promise<{ decisionId: string; caseId: string }> {
+  const caseId = randomUUID();
+  const decisionId = options.id ?? randomUUID();
+  await db
+    .insertInto('cases')
+    .values({
+      id: caseId,
+      org_id: orgId,
+      reference: `C-${caseId.slice(0, 8)}`,
+      status: 'decided',
+      category: 'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY',
+      language: null,
+      country: null,
+      url: null,
+      canonical_url: null,
+      source_type: 'SOURCE_ARTICLE_16',
+      trusted_flagger: 0,
+      report_count: 1,
+      match_count: 0,
+      priority: 0,
+      priority_reasons: '[]',
+      queue_id: null,
+      assigned_to: null,
+      claim_expires_at: null,
+      escalated_at: null,
+      due_at: null,
+      decision_id: decisionId,
+      opened_at: options.decidedAt,
+      updated_at: options.decidedAt,
+      closed_at: null,
+      last_seq: 0,
+    })
+    .execute();
+  await db
+    .insertInto('decisions')
+    .values({
+      id: decisionId,
+      org_id: orgId,
+      case_id: caseId,
+      decided_by: 'reviewer-1',
+      decided_at: options.decidedAt,
+      action: 'remove',
+      fields: JSON.stringify(options.fields),
+      superseded_by: null,
+      created_at: options.decidedAt,
+    })
+    .execute();
+  return { decisionId, caseId };
+}
