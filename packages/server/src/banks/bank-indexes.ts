@@ -12,7 +12,8 @@ import type { Database } from '../storage/schema.ts';
 import type { Db } from '../storage/transaction.ts';
 import { toBank } from './banks.ts';
 import { changeHead, changeHeads, changesAfter } from './changes.ts';
-import { INDEX_COLUMNS, OrgMatcher, type BankSettings } from './org-matcher.ts';
+import { INDEX_COLUMNS } from './entry-columns.ts';
+import { OrgMatcher, type BankSettings } from './org-matcher.ts';
 
 const LOAD_BATCH = 20_000;
 const CHANGE_BATCH = 500;

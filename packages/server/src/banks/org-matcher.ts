@@ -1,51 +1,14 @@
 /**
  * One organisation's banks in memory: a Hamming index per perceptual signal type (PDQ, SimHash, and the
  * frames of vPDQ entries), exact-value sets for the others, and the metadata every match reports. Only
- * active entries are held. Updates are idempotent (`apply` makes the index agree with a row, whatever it
+ * active entries are held, as columns (`entry-columns.ts`) so that a large bank adds almost nothing for the
+ * garbage collector to visit. Updates are idempotent (`apply` makes the index agree with a row, whatever it
  * held before), which lets the change follower replay a change safely.
  */
 import { matchVpdq, parseVpdq, type VpdqFrame } from '@vigie/hashing';
 import { ExactValueSet, HammingIndex, hexToWords, wordsToHex } from '@vigie/matching';
-import type { EntryRow } from './entries.ts';
-
-/** The columns an index needs from an entry row (loading reads only these). */
-export const INDEX_COLUMNS = [
-  'id',
-  'bank_id',
-  'signal_type',
-  'value',
-  'labels',
-  'source',
-  'source_id',
-  'added_by',
-  'added_at',
-  'evidence_ref',
-  'confidence',
-  'jurisdictions',
-  'status',
-] as const;
-export type IndexRow = Pick<EntryRow, (typeof INDEX_COLUMNS)[number]>;
+import { EntryColumns, type EntryMetadata, type IndexRow } from './entry-columns.ts';
 import { MIN_PDQ_QUALITY, type RecommendedAction, type SignalType, type Thresholds } from './signals.ts';
-
-export interface IndexedEntry {
-  id: number;
-  bankId: string;
-  signalType: SignalType;
-  /** Null for PDQ and SimHash: the index holds the bits, `valueOf` rebuilds the hex. */
-  value: string | null;
-  /** Slot in the type's Hamming index, -1 for exact types. */
-  slot: number;
-  labels: readonly string[];
-  source: string;
-  sourceId: string | null;
-  addedBy: string;
-  addedAt: number;
-  evidenceRef: string | null;
-  confidence: number | null;
-  jurisdictions: readonly string[];
-  frames?: VpdqFrame[];
-  frameSlots?: number[];
-}
 
 export interface BankSettings {
   id: string;
@@ -58,7 +21,7 @@ export interface BankSettings {
 }
 
 export interface IndexMatch {
-  entry: IndexedEntry;
+  entry: EntryMetadata;
   bank: BankSettings;
   /** The stored value (canonical form). */
   value: string;
@@ -69,47 +32,84 @@ export interface IndexMatch {
 
 const EXACT_TYPES = ['md5', 'sha256', 'url', 'text'] as const;
 type ExactType = (typeof EXACT_TYPES)[number];
+const isExact = (type: string): type is ExactType => (EXACT_TYPES as readonly string[]).includes(type);
 
-/** A Hamming index plus the entry behind each slot. */
+/** A Hamming index plus the entry row behind each of its slots (-1: free). */
 class SlotIndex {
   readonly index: HammingIndex;
-  readonly slots: (IndexedEntry | undefined)[] = [];
+  private rows = new Int32Array(1024).fill(-1);
   constructor(bits: number) {
     this.index = new HammingIndex({ bits });
   }
-  addPacked(packed: Uint32Array, owners: IndexedEntry[]): number[] {
-    const ids = this.index.addPacked(packed);
-    ids.forEach((slot, i) => (this.slots[slot] = owners[i]));
-    return ids;
+  rowAt(slot: number): number {
+    return slot < this.rows.length ? (this.rows[slot] as number) : -1;
+  }
+  addPacked(packed: Uint32Array, rows: readonly number[]): number[] {
+    const slots = this.index.addPacked(packed);
+    const highest = slots.reduce((max, slot) => Math.max(max, slot), -1);
+    if (highest >= this.rows.length) {
+      const next = new Int32Array(Math.max(highest + 1, this.rows.length * 2)).fill(-1);
+      next.set(this.rows);
+      this.rows = next;
+    }
+    slots.forEach((slot, i) => (this.rows[slot] = rows[i] as number));
+    return slots;
   }
   remove(slot: number): void {
     this.index.remove(slot);
-    this.slots[slot] = undefined;
+    this.rows[slot] = -1;
   }
 }
+
+/** A video entry's frames, kept to score vPDQ candidates, and the frame slots to free on removal. */
+interface VideoFrames {
+  frames: VpdqFrame[];
+  frameSlots: number[];
+}
+
+/** Hashes waiting to be indexed in one pass, with the rows they belong to. */
+class PendingHashes {
+  words = new Uint32Array(1024);
+  length = 0;
+  readonly rows: number[] = [];
+  push(words: Uint32Array, row: number): void {
+    if (this.length + words.length > this.words.length) {
+      const next = new Uint32Array(Math.max(this.words.length * 2, this.length + words.length));
+      next.set(this.words.subarray(0, this.length));
+      this.words = next;
+    }
+    this.words.set(words, this.length);
+    this.length += words.length;
+    this.rows.push(row);
+  }
+}
+
+const pending = () => ({ pdq: new PendingHashes(), simhash: new PendingHashes() });
+type Pending = ReturnType<typeof pending>;
 
 export class OrgMatcher {
   readonly orgId: string;
   private readonly banks = new Map<string, BankSettings>();
-  private readonly entries = new Map<number, IndexedEntry>();
+  private readonly columns = new EntryColumns();
+  /** Entry id → where it is held. Ids are small integers, so this map holds no object per entry. */
+  private readonly rowOfId = new Map<number, number>();
+  private readonly videos = new Map<number, VideoFrames>();
   private readonly pdq = new SlotIndex(256);
   private readonly simhash = new SlotIndex(64);
   private readonly vpdqFrames = new SlotIndex(256);
   private readonly exact = new Map<ExactType, ExactValueSet>(
     EXACT_TYPES.map((t) => [t, new ExactValueSet(t)]),
   );
-  private readonly interned = new Map<string, readonly string[]>();
-  private readonly internedText = new Map<string, string>();
   private maxRadius = { pdq: 0, simhash: 0, vpdq: 0 };
-  /** During a bulk load, new entries wait here and are indexed in one pass (one table build, not one merge per batch). */
-  private deferred: IndexedEntry[] | null = null;
+  /** During a bulk load, new hashes wait here and are indexed in one pass (one table build, not one merge per batch). */
+  private deferred: Pending | null = null;
 
   constructor(orgId: string) {
     this.orgId = orgId;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.rowOfId.size;
   }
 
   bank(bankId: string): BankSettings | undefined {
@@ -126,81 +126,93 @@ export class OrgMatcher {
     };
   }
 
-  /** Starts a bulk load: `apply` collects additions until `endBulk` indexes them all at once. */
+  /** Starts a bulk load: `apply` collects PDQ and SimHash additions until `endBulk` indexes them at once. */
   beginBulk(): void {
-    this.deferred = [];
+    this.deferred = pending();
   }
 
   endBulk(): void {
-    const deferred = this.deferred ?? [];
+    const deferred = this.deferred;
     this.deferred = null;
-    this.addAll(deferred);
+    if (!deferred) return;
+    this.indexHashes(this.pdq, deferred.pdq);
+    this.indexHashes(this.simhash, deferred.simhash);
   }
 
   /** Makes the index agree with these rows: active rows present, other rows absent. Batches PDQ adds. */
   apply(rows: readonly IndexRow[]): void {
-    const toAdd: IndexedEntry[] = [];
+    const batch = this.deferred ?? pending();
     for (const row of rows) {
-      const held = this.entries.get(row.id);
+      const held = this.rowOfId.has(row.id);
       if (row.status === 'active' && this.banks.has(row.bank_id)) {
-        if (!held) toAdd.push(this.toIndexed(row));
+        if (!held) this.add(row, batch);
       } else if (held) {
-        this.remove(held);
+        this.remove(row.id);
       }
     }
-    if (this.deferred) this.deferred.push(...toAdd);
-    else this.addAll(toAdd);
-  }
-
-  private addAll(entries: IndexedEntry[]): void {
-    const byType = (type: SignalType) => entries.filter((e) => e.signalType === type);
-    this.addHashes(this.pdq, byType('pdq'), 256);
-    this.addHashes(this.simhash, byType('simhash'), 64);
-    for (const entry of entries) {
-      this.entries.set(entry.id, entry);
-      if (entry.signalType === 'vpdq') this.addVpdq(entry);
-      else if (entry.slot === -1)
-        this.exact.get(entry.signalType as ExactType)?.add(entry.value as string, entry.id);
+    if (!this.deferred) {
+      this.indexHashes(this.pdq, batch.pdq);
+      this.indexHashes(this.simhash, batch.simhash);
     }
   }
 
-  private addHashes(target: SlotIndex, entries: IndexedEntry[], bits: number): void {
-    if (entries.length === 0) return;
-    const words = bits / 32;
-    const packed = new Uint32Array(entries.length * words);
-    entries.forEach((e, i) => {
-      packed.set(hexToWords(e.value as string, bits), i * words);
-      e.value = null;
-    });
-    target.addPacked(packed, entries).forEach((slot, i) => (entries[i]!.slot = slot));
+  private add(entry: IndexRow, batch: Pending): void {
+    const type = entry.signal_type as SignalType;
+    const hamming = type === 'pdq' || type === 'simhash';
+    const row = this.columns.add(entry, hamming ? null : entry.value);
+    this.rowOfId.set(entry.id, row);
+    if (hamming) {
+      batch[type].push(hexToWords(entry.value, type === 'pdq' ? 256 : 64), row);
+    } else if (type === 'vpdq') {
+      this.addVpdq(row, entry.value);
+    } else if (isExact(type)) {
+      this.exact.get(type)?.add(entry.value, entry.id);
+    }
   }
 
-  private addVpdq(entry: IndexedEntry): void {
-    const frames = parseVpdq(entry.value as string);
+  private indexHashes(target: SlotIndex, batch: PendingHashes): void {
+    if (batch.rows.length === 0) return;
+    const slots = target.addPacked(batch.words.subarray(0, batch.length), batch.rows);
+    slots.forEach((slot, i) => this.columns.setSlot(batch.rows[i] as number, slot));
+  }
+
+  private addVpdq(row: number, value: string): void {
+    const frames = parseVpdq(value);
     const good = frames.filter((f) => f.quality >= MIN_PDQ_QUALITY);
     const packed = new Uint32Array(good.length * 8);
     good.forEach((f, i) => packed.set(hexToWords(f.hash), i * 8));
-    entry.frames = frames;
-    entry.frameSlots = this.vpdqFrames.addPacked(
+    const frameSlots = this.vpdqFrames.addPacked(
       packed,
-      good.map(() => entry),
+      good.map(() => row),
     );
+    this.videos.set(row, { frames, frameSlots });
   }
 
-  private remove(entry: IndexedEntry): void {
-    this.entries.delete(entry.id);
-    if (entry.signalType === 'pdq') this.pdq.remove(entry.slot);
-    else if (entry.signalType === 'simhash') this.simhash.remove(entry.slot);
-    else if (entry.signalType === 'vpdq')
-      for (const slot of entry.frameSlots ?? []) this.vpdqFrames.remove(slot);
-    else this.exact.get(entry.signalType as ExactType)?.remove(entry.value as string, entry.id);
+  private remove(id: number): void {
+    const row = this.rowOfId.get(id) as number;
+    const type = this.columns.typeOf(row);
+    this.rowOfId.delete(id);
+    if (type === 'pdq') this.pdq.remove(this.columns.slotOf(row));
+    else if (type === 'simhash') this.simhash.remove(this.columns.slotOf(row));
+    else if (type === 'vpdq') {
+      for (const slot of this.videos.get(row)?.frameSlots ?? []) this.vpdqFrames.remove(slot);
+      this.videos.delete(row);
+    } else if (isExact(type)) this.exact.get(type)?.remove(this.columns.valueOf(row) as string, id);
+    this.columns.remove(row);
   }
 
-  /** The stored canonical value of an entry. */
-  valueOf(entry: IndexedEntry): string {
-    if (entry.value !== null) return entry.value;
-    const index = entry.signalType === 'pdq' ? this.pdq.index : this.simhash.index;
-    return wordsToHex(index.get(entry.slot));
+  /** The stored canonical value of an entry row. */
+  private valueOf(row: number): string {
+    const type = this.columns.typeOf(row);
+    if (type !== 'pdq' && type !== 'simhash') return this.columns.valueOf(row) as string;
+    const index = type === 'pdq' ? this.pdq.index : this.simhash.index;
+    return wordsToHex(index.get(this.columns.slotOf(row)));
+  }
+
+  /** A row's bank if it may match: known, and enabled unless disabled banks are wanted. */
+  private bankOf(row: number, includeDisabled = false): BankSettings | undefined {
+    const bank = this.banks.get(this.columns.bankIdOf(row));
+    return bank && (includeDisabled || !bank.disabled) ? bank : undefined;
   }
 
   /** PDQ matches of a 64-hex hash within each bank's threshold. */
@@ -229,10 +241,10 @@ export class OrgMatcher {
     if (target.index.size === 0) return [];
     const out: IndexMatch[] = [];
     for (const { id, distance } of target.index.query(hexToWords(hex, bits), radius)) {
-      const entry = target.slots[id];
-      const bank = entry && this.banks.get(entry.bankId);
-      if (!entry || !bank || (bank.disabled && !includeDisabled) || distance > threshold(bank)) continue;
-      out.push({ entry, bank, value: this.valueOf(entry), distance });
+      const row = target.rowAt(id);
+      const bank = row === -1 ? undefined : this.bankOf(row, includeDisabled);
+      if (!bank || distance > threshold(bank)) continue;
+      out.push({ entry: this.columns.read(row), bank, value: this.valueOf(row), distance });
     }
     return out;
   }
@@ -241,10 +253,10 @@ export class OrgMatcher {
   matchExact(type: ExactType, value: string): IndexMatch[] {
     const out: IndexMatch[] = [];
     for (const id of this.exact.get(type)?.lookup(value) ?? []) {
-      const entry = this.entries.get(id);
-      const bank = entry && this.banks.get(entry.bankId);
-      if (entry && bank && !bank.disabled)
-        out.push({ entry, bank, value: entry.value as string, distance: 0 });
+      const row = this.rowOfId.get(id);
+      const bank = row === undefined ? undefined : this.bankOf(row);
+      if (row !== undefined && bank)
+        out.push({ entry: this.columns.read(row), bank, value: this.valueOf(row), distance: 0 });
     }
     return out;
   }
@@ -252,69 +264,32 @@ export class OrgMatcher {
   /** vPDQ entries matching a video's frames under each bank's distance and match-percentage rule. */
   matchVpdq(frames: readonly VpdqFrame[]): IndexMatch[] {
     if (this.vpdqFrames.index.size === 0) return [];
-    const candidates = new Set<IndexedEntry>();
+    const candidates = new Set<number>();
     const unique = new Set(frames.filter((f) => f.quality >= MIN_PDQ_QUALITY).map((f) => f.hash));
     for (const hash of unique) {
       for (const { id } of this.vpdqFrames.index.query(hexToWords(hash), this.maxRadius.vpdq)) {
-        const entry = this.vpdqFrames.slots[id];
-        if (entry) candidates.add(entry);
+        const row = this.vpdqFrames.rowAt(id);
+        if (row !== -1) candidates.add(row);
       }
     }
     const out: IndexMatch[] = [];
-    for (const entry of candidates) {
-      const bank = this.banks.get(entry.bankId);
-      if (!bank || bank.disabled) continue;
-      const result = matchVpdq(frames, entry.frames ?? [], {
+    for (const row of candidates) {
+      const bank = this.bankOf(row);
+      if (!bank) continue;
+      const result = matchVpdq(frames, this.videos.get(row)?.frames ?? [], {
         ...bank.thresholds.vpdq,
         minQuality: MIN_PDQ_QUALITY,
       });
       if (!result.isMatch) continue;
       const { queryMatchPercent, targetMatchPercent } = result;
       out.push({
-        entry,
+        entry: this.columns.read(row),
         bank,
-        value: entry.value as string,
+        value: this.valueOf(row),
         distance: null,
         vpdq: { queryMatchPercent, targetMatchPercent },
       });
     }
     return out;
-  }
-
-  private toIndexed(row: IndexRow): IndexedEntry {
-    return {
-      id: row.id,
-      bankId: row.bank_id,
-      signalType: row.signal_type as SignalType,
-      value: row.value,
-      slot: -1,
-      labels: this.internList(row.labels),
-      source: this.internText(row.source),
-      sourceId: row.source_id,
-      addedBy: this.internText(row.added_by),
-      addedAt: Number(row.added_at),
-      evidenceRef: row.evidence_ref,
-      confidence: row.confidence,
-      jurisdictions: this.internList(row.jurisdictions),
-    };
-  }
-
-  /** Label and jurisdiction lists repeat across entries: one frozen array per distinct list. */
-  private internList(json: string): readonly string[] {
-    let list = this.interned.get(json);
-    if (!list) {
-      list = Object.freeze(JSON.parse(json) as string[]);
-      this.interned.set(json, list);
-    }
-    return list;
-  }
-
-  private internText(text: string): string {
-    let held = this.internedText.get(text);
-    if (held === undefined) {
-      held = text;
-      this.internedText.set(text, text);
-    }
-    return held;
   }
 }
