@@ -65,6 +65,10 @@ export const errorCatalogue = {
     message:
       'A stored evidence blob is missing or does not match its hash. The request id identifies it in the logs.',
   },
+  language_pack_invalid: {
+    status: 422,
+    message: 'The language pack changes cannot be applied: see the issues, one per offending term.',
+  },
   internal_error: { status: 500, message: 'Internal error. The request id identifies it in the logs.' },
   database_unavailable: { status: 503, message: 'The database is unreachable.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -21,7 +21,12 @@ import { noticeJobHandlers } from './notices/jobs.ts';
 import { caseJobHandlers } from './cases/jobs.ts';
 import { openStorage, type Storage } from './storage/database.ts';
 import { loadConfig } from './config.ts';
-import { LIVENESS_CHECK_JOB, livenessCheckHandler } from './evidence/index.ts';
+import {
+  EVIDENCE_RETENTION_JOB,
+  LIVENESS_CHECK_JOB,
+  livenessCheckHandler,
+  retentionPurgeHandler,
+} from './evidence/index.ts';
 import { outboundOptions } from './outbound/index.ts';
 import { NOTIFICATION_SEND_JOB } from './notifications/outbox.ts';
 import { sendNotification } from './notifications/send.ts';
@@ -83,7 +88,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     if (config.jobConcurrency > 0) {
       worker = startJobWorker({
         db: storage.db,
-        handlers: { ...builtinJobHandlers, ...options.jobHandlers },
+        handlers: {
+          ...builtinJobHandlers,
+          // The purge deletes blobs: it needs the keyring and data folder this process opened.
+          [EVIDENCE_RETENTION_JOB]: retentionPurgeHandler({ keyring, dataDir: config.dataDir }),
+          ...options.jobHandlers,
+        },
         log,
         concurrency: config.jobConcurrency,
         leaseMs: config.jobLeaseMs,

@@ -20,6 +20,12 @@ import {
 /** A valid request body per operation id, so each call reaches the handler instead of failing validation. */
 const exampleBodies: Record<string, unknown> = {
   'classify.texts': { items: [{ id: 'x', text: 'an example text', lang: 'en' }] },
+  'languagePacks.save': {
+    changes: { dehumanising: { add: ['walkerterm'], remove: [] } },
+    note: 'walker',
+    baseVersion: 0,
+  },
+  'languagePacks.revert': { note: 'walker', baseVersion: 1 },
   'evidence.capture': { url: 'http://127.0.0.1:9/refused-loopback' },
   'evidence.setHold': { legalHold: true, retentionUntil: null },
   'evidence.purge': { reason: 'walker' },
@@ -67,6 +73,10 @@ const exampleBodies: Record<string, unknown> = {
   'cases.decide': { action: 'no_action', statement: 'walker decision' },
   'queues.create': { name: 'Walker queue', position: 5, rule: { languages: ['fr'] }, slaMs: 3_600_000 },
   'queues.update': { name: 'Renamed by A', slaMs: 60_000 },
+  'cases.classify': { classifier: 'walker', score: 0.9 },
+  'cases.createEventWebhook': { url: 'https://example.org/walker-events', eventTypes: ['decision.created'] },
+  'cases.updateEventWebhook': { description: 'changed by A', disabled: true },
+  'incidents.declare': { name: 'Walker incident', urls: ['https://example.org/walker-incident'] },
   'appeals.decide': { outcome: 'upheld', statement: 'walker appeal decision' },
   'platforms.create': {
     slug: 'walker',
@@ -89,6 +99,7 @@ const exampleBodies: Record<string, unknown> = {
   'notices.setStudy': { studyId: null },
   'studies.create': { name: 'walker-study', title: 'Walker' },
   'studies.invite': { organisation: 'walker' },
+  'demo.seed': { cases: 1 },
 };
 
 let t: TestApp;

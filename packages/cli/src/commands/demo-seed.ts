@@ -19,7 +19,9 @@ export const demoSeed: Command = {
 
 Creates N cases (default 200) through the real code paths: public and API reports in seven
 languages and countries, bank matches, claims, decisions of every kind with their notices, appeals
-and reversals; adds three demo moderators and a demo intake API key. Same --seed, same shape.
+and reversals; captures evidence (synthetic snapshots) for about a quarter of the cases and sends
+notices about most of those to four demo platforms, which acknowledge, decide or ignore them; adds
+three demo moderators and a demo intake API key. Same --seed, same shape.
 Meant for trying Vigie, for the console and for benchmarks — not for a production organisation.`,
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
@@ -49,6 +51,8 @@ Meant for trying Vigie, for the console and for benchmarks — not for a product
       io.stdout.write(
         `seeded ${organisation.slug}: ${result.cases} cases, ${result.reports} reports, ${result.matches} bank matches\n` +
           `decisions: ${decisions}\nappeals: ${result.appeals} (${result.reversals} reversed)\n` +
+          `evidence captures: ${result.evidenceCaptures}; notices to demo platforms: ` +
+          `${result.notices.decided} decided, ${result.notices.acknowledged} acknowledged, ${result.notices.ignored} ignored\n` +
           `took ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
       );
       return EXIT.ok;

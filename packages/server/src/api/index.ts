@@ -74,6 +74,15 @@ import { releaseCase } from './cases/releaseCase.ts';
 import { escalateCase } from './cases/escalateCase.ts';
 import { addCaseNote } from './cases/addCaseNote.ts';
 import { decideCase } from './cases/decideCase.ts';
+import { createEventWebhook } from './cases/createEventWebhook.ts';
+import { listEventWebhooks } from './cases/listEventWebhooks.ts';
+import { updateEventWebhook } from './cases/updateEventWebhook.ts';
+import { listEventWebhookDeliveries } from './cases/listEventWebhookDeliveries.ts';
+import { classifyCase } from './cases/classifyCase.ts';
+import { declareIncident } from './queues/declareIncident.ts';
+import { listIncidents } from './queues/listIncidents.ts';
+import { endIncident } from './queues/endIncident.ts';
+import { getAttachmentContent } from './cases/getAttachmentContent.ts';
 import { listQueues } from './queues/listQueues.ts';
 import { createQueue } from './queues/createQueue.ts';
 import { updateQueue } from './queues/updateQueue.ts';
@@ -85,6 +94,7 @@ import { uploadEvidence } from './evidence/uploadEvidence.ts';
 import { listEvidence } from './evidence/listEvidence.ts';
 import { getEvidence } from './evidence/getEvidence.ts';
 import { downloadEvidence } from './evidence/downloadEvidence.ts';
+import { getEvidenceMedia } from './evidence/getEvidenceMedia.ts';
 import { listCustody } from './evidence/listCustody.ts';
 import { setEvidenceHold } from './evidence/setEvidenceHold.ts';
 import { purgeEvidence } from './evidence/purgeEvidence.ts';
@@ -95,6 +105,12 @@ import { listNotifications } from './notifications/listNotifications.ts';
 import { scheduleTdbSubmissions } from './transparency/scheduleTdbSubmissions.ts';
 import { listTdbSubmissions } from './transparency/listTdbSubmissions.ts';
 import { getDsaTaxonomy } from './taxonomy/getDsaTaxonomy.ts';
+import { seedDemoData } from './demo/seedDemoData.ts';
+import { listLanguagePacks } from './language-packs/listLanguagePacks.ts';
+import { getLanguagePack } from './language-packs/getLanguagePack.ts';
+import { listLanguagePackVersions } from './language-packs/listLanguagePackVersions.ts';
+import { saveLanguagePackVersion } from './language-packs/saveLanguagePackVersion.ts';
+import { revertLanguagePack } from './language-packs/revertLanguagePack.ts';
 export const operations: readonly AnyOperation[] = [
   getHealth,
   getReady,
@@ -116,6 +132,11 @@ export const operations: readonly AnyOperation[] = [
   listJobs,
   retryJob,
   classifyTexts,
+  listLanguagePacks,
+  getLanguagePack,
+  listLanguagePackVersions,
+  saveLanguagePackVersion,
+  revertLanguagePack,
   createBank,
   listBanks,
   getBank,
@@ -166,6 +187,15 @@ export const operations: readonly AnyOperation[] = [
   escalateCase,
   addCaseNote,
   decideCase,
+  createEventWebhook,
+  listEventWebhooks,
+  updateEventWebhook,
+  listEventWebhookDeliveries,
+  classifyCase,
+  declareIncident,
+  listIncidents,
+  endIncident,
+  getAttachmentContent,
   listQueues,
   createQueue,
   updateQueue,
@@ -177,6 +207,7 @@ export const operations: readonly AnyOperation[] = [
   listEvidence,
   getEvidence,
   downloadEvidence,
+  getEvidenceMedia,
   listCustody,
   setEvidenceHold,
   purgeEvidence,
@@ -187,4 +218,5 @@ export const operations: readonly AnyOperation[] = [
   scheduleTdbSubmissions,
   listTdbSubmissions,
   getDsaTaxonomy,
+  seedDemoData,
 ];

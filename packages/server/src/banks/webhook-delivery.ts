@@ -3,7 +3,8 @@
  * `webhook-id` (stable across retries, for de-duplication), `webhook-timestamp` (seconds), and
  * `webhook-signature: v1,<base64 HMAC-SHA256 over "id.timestamp.body">` keyed with the subscription's
  * secret. Every attempt is written to the delivery row; a failure throws so the outbox retries with
- * backoff, and the delivery is marked `failed` when the job runs out of attempts.
+ * backoff, and the delivery is marked `failed` when the job runs out of attempts. The same machinery
+ * sends bank match webhooks and the organisation's event webhooks (decisions, reversals).
  */
 import { createHmac } from 'node:crypto';
 import { loadConfig, type ServerConfig } from '../config.ts';
@@ -12,6 +13,7 @@ import { loadMasterKey } from '../crypto/master-key.ts';
 import type { Job } from '../jobs/outbox.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 import { outboundOptions, safeFetch } from '../outbound/index.ts';
+import type { Db } from '../storage/transaction.ts';
 import { secretContext } from './webhooks.ts';
 
 /** Standard Webhooks signature of one message: base64 HMAC-SHA256 of `id.timestamp.body`. */
@@ -50,45 +52,62 @@ export interface WebhookDeliveryDeps {
   send: WebhookSender;
 }
 
+/** A queued delivery and where it goes, whichever kind of subscription it belongs to. */
+export interface PendingDelivery {
+  id: string;
+  orgId: string;
+  /** The JSON body, exactly as signed and sent. */
+  payload: string;
+  status: string;
+  attempts: number;
+  url: string;
+  secretSealed: Buffer;
+  /** The keyring context the secret was sealed with (binds it to its subscription). */
+  secretContext: string;
+  disabled: boolean;
+}
+
+export interface DeliveryAttempt {
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at?: number;
+}
+
+/**
+ * Where one kind of subscription keeps its deliveries: bank webhooks (`webhook_deliveries`) and
+ * organisation event webhooks (`event_webhook_deliveries`, cases/platform-webhooks.ts) share the
+ * signing, sending, retry and attempt log below and differ only in these two queries.
+ */
+export interface DeliveryStore {
+  load(db: Db, deliveryId: string): Promise<PendingDelivery | undefined>;
+  record(db: Db, deliveryId: string, attempt: DeliveryAttempt): Promise<void>;
+}
+
 export class DeliveryFailedError extends Error {}
 
-export function webhookDeliveryHandler(deps: WebhookDeliveryDeps): JobHandler {
+export function signedDeliveryHandler(deps: WebhookDeliveryDeps, store: DeliveryStore): JobHandler {
   return async (job: Job, db) => {
     const { deliveryId } = job.payload as { deliveryId: string };
-    const delivery = await db
-      .selectFrom('webhook_deliveries')
-      .selectAll()
-      .where('id', '=', deliveryId)
-      .executeTakeFirst();
+    const delivery = await store.load(db, deliveryId);
     if (!delivery || delivery.status !== 'pending') return;
-    const webhook = await db
-      .selectFrom('bank_webhooks')
-      .selectAll()
-      .where('org_id', '=', delivery.org_id)
-      .where('id', '=', delivery.webhook_id)
-      .executeTakeFirstOrThrow();
     const attempts = delivery.attempts + 1;
-    const record = (fields: {
-      status: string;
-      last_status_code: number | null;
-      last_error: string | null;
-      delivered_at?: number;
-    }) =>
-      db
-        .updateTable('webhook_deliveries')
-        .set({ ...fields, attempts, updated_at: Date.now() })
-        .where('id', '=', deliveryId)
-        .execute();
 
-    if (webhook.disabled_at !== null) {
-      await record({ status: 'failed', last_status_code: null, last_error: 'the subscription was disabled' });
+    if (delivery.disabled) {
+      await store.record(db, deliveryId, {
+        status: 'failed',
+        attempts,
+        last_status_code: null,
+        last_error: 'the subscription was disabled',
+      });
       return;
     }
     const secret = await deps.keyring.openText(
       db,
-      webhook.org_id,
-      webhook.secret_sealed,
-      secretContext(webhook.id),
+      delivery.orgId,
+      delivery.secretSealed,
+      delivery.secretContext,
     );
     const timestamp = Math.floor(Date.now() / 1000);
     const body = delivery.payload;
@@ -96,7 +115,7 @@ export function webhookDeliveryHandler(deps: WebhookDeliveryDeps): JobHandler {
     let failure: string;
     try {
       ({ status: statusCode } = await deps.send(
-        webhook.url,
+        delivery.url,
         {
           'content-type': 'application/json',
           'webhook-id': delivery.id,
@@ -106,29 +125,25 @@ export function webhookDeliveryHandler(deps: WebhookDeliveryDeps): JobHandler {
         body,
       ));
       if (statusCode >= 200 && statusCode < 300) {
+        const delivered = statusCode;
         // Committed with the job's completion: a crash before it means one more (idempotent) delivery.
-        return async (trx) => {
-          await trx
-            .updateTable('webhook_deliveries')
-            .set({
-              status: 'delivered',
-              attempts,
-              last_status_code: statusCode,
-              last_error: null,
-              delivered_at: Date.now(),
-              updated_at: Date.now(),
-            })
-            .where('id', '=', deliveryId)
-            .execute();
-        };
+        return (trx) =>
+          store.record(trx, deliveryId, {
+            status: 'delivered',
+            attempts,
+            last_status_code: delivered,
+            last_error: null,
+            delivered_at: Date.now(),
+          });
       }
       failure = `the receiver answered ${statusCode}`;
     } catch (error) {
       failure = (error as Error).message;
     }
     const givingUp = job.attempts >= job.maxAttempts;
-    await record({
+    await store.record(db, deliveryId, {
       status: givingUp ? 'failed' : 'pending',
+      attempts,
       last_status_code: statusCode,
       last_error: failure.slice(0, 500),
     });
@@ -136,17 +151,69 @@ export function webhookDeliveryHandler(deps: WebhookDeliveryDeps): JobHandler {
   };
 }
 
-let fromEnvironment: JobHandler | undefined;
+/** Deliveries of bank webhooks (matches). */
+export const bankDeliveryStore: DeliveryStore = {
+  async load(db, deliveryId) {
+    const row = await db
+      .selectFrom('webhook_deliveries')
+      .innerJoin('bank_webhooks', (join) =>
+        join
+          .onRef('bank_webhooks.id', '=', 'webhook_deliveries.webhook_id')
+          .onRef('bank_webhooks.org_id', '=', 'webhook_deliveries.org_id'),
+      )
+      .select([
+        'webhook_deliveries.id',
+        'webhook_deliveries.org_id',
+        'webhook_deliveries.payload',
+        'webhook_deliveries.status',
+        'webhook_deliveries.attempts',
+        'bank_webhooks.id as webhook_id',
+        'bank_webhooks.url',
+        'bank_webhooks.secret_sealed',
+        'bank_webhooks.disabled_at',
+      ])
+      .where('webhook_deliveries.id', '=', deliveryId)
+      .executeTakeFirst();
+    return (
+      row && {
+        id: row.id,
+        orgId: row.org_id,
+        payload: row.payload,
+        status: row.status,
+        attempts: row.attempts,
+        url: row.url,
+        secretSealed: row.secret_sealed,
+        secretContext: secretContext(row.webhook_id),
+        disabled: row.disabled_at !== null,
+      }
+    );
+  },
+  async record(db, deliveryId, attempt) {
+    await db
+      .updateTable('webhook_deliveries')
+      .set({ ...attempt, updated_at: Date.now() })
+      .where('id', '=', deliveryId)
+      .execute();
+  },
+};
+
+export const webhookDeliveryHandler = (deps: WebhookDeliveryDeps): JobHandler =>
+  signedDeliveryHandler(deps, bankDeliveryStore);
 
 /**
- * The handler a server process registers: job handlers receive only the database, so this one builds
- * its keyring and outbound settings from the same environment the server read at start.
+ * The handler a server process registers for a store: job handlers receive only the database, so it
+ * builds its keyring and outbound settings from the same environment the server read at start.
  */
-export const deliverWebhook: JobHandler = (job, db) => {
-  if (!fromEnvironment) {
-    const config = loadConfig();
-    const keyring = new Keyring(loadMasterKey({ fromEnv: config.masterKey, dataDir: config.dataDir }));
-    fromEnvironment = webhookDeliveryHandler({ keyring, send: safeWebhookSender(config) });
-  }
-  return fromEnvironment(job, db);
-};
+export function deliveryHandlerFromEnvironment(store: DeliveryStore): JobHandler {
+  let handler: JobHandler | undefined;
+  return (job, db) => {
+    if (!handler) {
+      const config = loadConfig();
+      const keyring = new Keyring(loadMasterKey({ fromEnv: config.masterKey, dataDir: config.dataDir }));
+      handler = signedDeliveryHandler({ keyring, send: safeWebhookSender(config) }, store);
+    }
+    return handler(job, db);
+  };
+}
+
+export const deliverWebhook: JobHandler = deliveryHandlerFromEnvironment(bankDeliveryStore);

@@ -205,39 +205,58 @@ export async function listDeliveries(
   return rows.map(toDelivery);
 }
 
+export interface WebhookEvent {
+  type: string;
+  data: unknown;
+}
+
+/**
+ * One message ready to store as a delivery row: its id (the `webhook-id` header), the signed body and
+ * the job that sends it, enqueued in the caller's transaction. Shared by every kind of subscription.
+ */
+export async function queueWebhookMessage(
+  trx: Db,
+  orgId: string,
+  jobKind: string,
+  event: WebhookEvent,
+): Promise<{ id: string; jobId: string; payload: string; now: number }> {
+  const id = `msg_${randomUUID().replaceAll('-', '')}`;
+  const now = Date.now();
+  const payload = { type: event.type, timestamp: new Date(now).toISOString(), data: event.data };
+  const job = await enqueueJob(trx, {
+    kind: jobKind,
+    orgId,
+    payload: { deliveryId: id },
+    idempotencyKey: `webhook-delivery:${id}`,
+  });
+  return { id, jobId: job.id, payload: JSON.stringify(payload), now };
+}
+
 /** Queues one delivery of `event` to each webhook, inside the caller's transaction. */
 export async function enqueueDeliveries(
   trx: Db,
   orgId: string,
   bankId: string,
   webhookIds: readonly string[],
-  event: { type: string; data: unknown },
+  event: WebhookEvent,
 ): Promise<void> {
   for (const webhookId of webhookIds) {
-    const id = `msg_${randomUUID().replaceAll('-', '')}`;
-    const now = Date.now();
-    const payload = { type: event.type, timestamp: new Date(now).toISOString(), data: event.data };
-    const job = await enqueueJob(trx, {
-      kind: DELIVER_WEBHOOK_JOB,
-      orgId,
-      payload: { deliveryId: id },
-      idempotencyKey: `webhook-delivery:${id}`,
-    });
+    const message = await queueWebhookMessage(trx, orgId, DELIVER_WEBHOOK_JOB, event);
     await trx
       .insertInto('webhook_deliveries')
       .values({
-        id,
+        id: message.id,
         org_id: orgId,
         webhook_id: webhookId,
         bank_id: bankId,
-        job_id: job.id,
-        payload: JSON.stringify(payload),
+        job_id: message.jobId,
+        payload: message.payload,
         status: 'pending',
         attempts: 0,
         last_status_code: null,
         last_error: null,
-        created_at: now,
-        updated_at: now,
+        created_at: message.now,
+        updated_at: message.now,
         delivered_at: null,
       })
       .execute();

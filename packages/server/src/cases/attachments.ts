@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Keyring } from '../crypto/keyring.ts';
+import { notFound } from '../errors.ts';
 import type { Db } from '../storage/transaction.ts';
 import type { ReportAttachmentTable } from './tables.ts';
 
@@ -69,4 +70,27 @@ export async function readAttachment(
 ): Promise<Buffer> {
   const sealed = await readFile(path.join(dataDir, row.blob_path));
   return keyring.open(db, row.org_id, sealed, blobContext(row.org_id, row.sha256));
+}
+
+/**
+ * One attachment of a report of the case, in the organisation; `not_found` (on `params.attachmentId`)
+ * when the case, the attachment or the link between them is not the organisation's.
+ */
+export async function findCaseAttachment(
+  db: Db,
+  orgId: string,
+  caseId: string,
+  attachmentId: string,
+): Promise<ReportAttachmentTable> {
+  const row = await db
+    .selectFrom('report_attachments')
+    .innerJoin('reports', 'reports.id', 'report_attachments.report_id')
+    .selectAll('report_attachments')
+    .where('report_attachments.id', '=', attachmentId)
+    .where('report_attachments.org_id', '=', orgId)
+    .where('reports.org_id', '=', orgId)
+    .where('reports.case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Attachment', 'params.attachmentId');
+  return row;
 }

@@ -30,6 +30,8 @@ export interface CaseView {
   openedAt: number;
   updatedAt: number;
   closedAt: number | null;
+  classifierScore: number | null;
+  incidentId: string | null;
 }
 
 const num = (v: number | null) => (v === null ? null : Number(v));
@@ -61,6 +63,8 @@ export function toCaseView(row: CaseTable, now = Date.now()): CaseView {
     openedAt: Number(row.opened_at),
     updatedAt: Number(row.updated_at),
     closedAt: num(row.closed_at),
+    classifierScore: row.classifier_score === null ? null : Number(row.classifier_score),
+    incidentId: row.incident_id,
   };
 }
 

@@ -1,16 +1,16 @@
 /**
  * Files new information about a piece of content into a case: the open case that already holds the
- * same canonical URL or the same exact hash, or a new case. Only open cases are joined: a report about
- * content already decided starts a new case (linked to the old one in its first event), so a new
- * reporter's status page never shows a decision taken before their report, and cannot reveal that
- * someone else reported it first.
+ * same canonical URL or the same exact hash (or that `similarCaseId` names: a PDQ neighbour, see
+ * pdq-grouping.ts), or a new case. Only open cases are joined: a report about content already decided
+ * starts a new case (linked to the old one in its first event), so a new reporter's status page never
+ * shows a decision taken before their report, and cannot reveal that someone else reported it first.
+ * Content whose keys belong to an active incident links its case to that incident (triage/incidents.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../identity/actor.ts';
 import { isPostgres, type Db } from '../storage/transaction.ts';
-import { priorityOf } from '../triage/priority.ts';
-import { routingQueues } from '../triage/queues.ts';
-import { routeCase } from '../triage/routing.ts';
+import { triageColumns } from '../triage/case-triage.ts';
+import { activeIncidents, incidentOfKeys } from '../triage/incident-store.ts';
 import { appendCaseEvents, caseEventRows, type NewCaseEvent } from './events.ts';
 import { newCaseReference } from './references.ts';
 import type { CaseTable } from './tables.ts';
@@ -73,55 +73,13 @@ async function findOpenCase(
   return open ? { open } : { ...(cases[0] ? { previous: cases[0].id } : {}) };
 }
 
-async function pointKeysAt(db: Db, orgId: string, keys: ContentKey[], caseId: string): Promise<void> {
+export async function pointKeysAt(db: Db, orgId: string, keys: ContentKey[], caseId: string): Promise<void> {
   if (keys.length === 0) return;
   await db
     .insertInto('case_keys')
     .values(keys.map((k) => ({ org_id: orgId, kind: k.kind, value: k.value, case_id: caseId })))
     .onConflict((oc) => oc.columns(['org_id', 'kind', 'value']).doUpdateSet({ case_id: caseId }))
     .execute();
-}
-
-/** Routes and prioritises a case from its attributes; returns the projection columns to set. */
-async function triageColumns(
-  db: Db,
-  orgId: string,
-  c: Pick<
-    CaseTable,
-    | 'category'
-    | 'language'
-    | 'country'
-    | 'source_type'
-    | 'trusted_flagger'
-    | 'report_count'
-    | 'match_count'
-    | 'escalated_at'
-    | 'opened_at'
-    | 'queue_id'
-    | 'due_at'
-  >,
-) {
-  const base = {
-    category: c.category,
-    language: c.language,
-    country: c.country,
-    sourceType: c.source_type,
-    trustedFlagger: c.trusted_flagger === 1,
-    reportCount: c.report_count,
-    matchCount: c.match_count,
-  };
-  const { priority, reasons } = priorityOf({ ...base, escalated: c.escalated_at !== null });
-  const queue = routeCase(await routingQueues(db, orgId), { ...base, priority });
-  const queueId = queue?.id ?? null;
-  // Moving to a stricter queue can only bring the deadline forward.
-  const candidateDue = queue ? Number(c.opened_at) + queue.slaMs : null;
-  const dueAt =
-    c.due_at === null
-      ? candidateDue
-      : candidateDue === null
-        ? Number(c.due_at)
-        : Math.min(Number(c.due_at), candidateDue);
-  return { priority, priority_reasons: JSON.stringify(reasons), queue_id: queueId, due_at: dueAt };
 }
 
 export async function fileIntoCase(
@@ -133,9 +91,11 @@ export async function fileIntoCase(
   const orgId = actor.orgId;
   const { open, previous } = await findOpenCase(db, orgId, filing);
   const a = filing.attributes;
+  const incident = incidentOfKeys(await activeIncidents(db, orgId), filing.keys);
   if (open) {
     const merged = {
       ...open,
+      incident_id: open.incident_id ?? incident?.id ?? null,
       report_count: open.report_count + filing.reports,
       match_count: open.match_count + filing.matches,
       trusted_flagger: open.trusted_flagger === 1 || a.trustedFlagger ? 1 : 0,
@@ -160,6 +120,7 @@ export async function fileIntoCase(
         source_type: merged.source_type,
         language: merged.language,
         country: merged.country,
+        incident_id: merged.incident_id,
         ...triage,
       },
       now,
@@ -194,6 +155,8 @@ export async function fileIntoCase(
     updated_at: now,
     closed_at: null,
     last_seq: 0,
+    classifier_score: null,
+    incident_id: incident?.id ?? null,
   };
   const triage = await triageColumns(db, orgId, row);
   Object.assign(row, triage);

@@ -1,12 +1,15 @@
 /**
  * Background work of the notice-and-action module:
- * - `cases.hash_attachment`: the perceptual hash (PDQ) of an image attachment. A file that cannot be
- *   decoded is recorded as such and the job completes: the report never depends on it.
+ * - `cases.hash_attachment`: the perceptual hash (PDQ) of an image attachment, then grouping by it
+ *   (pdq-grouping.ts). A file that cannot be decoded is recorded as such and the job completes: the
+ *   report never depends on it.
  * - `cases.open_from_match`: a platform's upload matched a hash bank with `record: true`; the content
- *   is filed into a case (opened or joined) with a `matched` event.
+ *   is filed into a case (opened or joined, also by PDQ distance) with a `matched` event.
+ * - `cases.deliver_event_webhook`: a decision or reversal sent to the platform (event-webhooks.ts).
  */
 import { canonicalUrl, pdqHash } from '@vigie/hashing';
 import { appendAudit } from '../audit/audit-log.ts';
+import { deliveryHandlerFromEnvironment } from '../banks/webhook-delivery.ts';
 import { loadConfig } from '../config.ts';
 import { Keyring } from '../crypto/keyring.ts';
 import { loadMasterKey } from '../crypto/master-key.ts';
@@ -15,8 +18,10 @@ import type { JobHandler } from '../jobs/worker.ts';
 import { decodeImage } from '../media/index.ts';
 import { isCategoryKey } from '../taxonomy/dsa.ts';
 import { readAttachment } from './attachments.ts';
+import { DELIVER_EVENT_WEBHOOK_JOB, eventDeliveryStore } from './event-webhooks.ts';
 import { fileIntoCase, type ContentKey } from './grouping.ts';
 import { HASH_ATTACHMENT_JOB } from './intake.ts';
+import { groupReportByPdq, lockPdqGrouping, nearestOpenCaseByPdq } from './pdq-grouping.ts';
 
 export const OPEN_FROM_MATCH_JOB = 'cases.open_from_match';
 
@@ -45,6 +50,7 @@ export function hashAttachmentHandler(deps: { keyring: Keyring; dataDir: string 
         .where('org_id', '=', orgId)
         .where('id', '=', attachmentId)
         .execute();
+      if (pdq) await groupReportByPdq(trx, orgId, row.report_id, pdq);
     };
   };
 }
@@ -89,8 +95,15 @@ export const openCaseFromMatch: JobHandler = async (job) => {
   }
   const labels = payload.matches.flatMap((m) => m.labels);
   const actor = systemActor(payload.orgId, 'matcher');
+  const pdq = keys.find((k) => k.kind === 'pdq')?.value;
   return async (trx) => {
+    let similarCaseId: string | undefined;
+    if (pdq) {
+      await lockPdqGrouping(trx, payload.orgId);
+      similarCaseId = (await nearestOpenCaseByPdq(trx, payload.orgId, pdq))?.caseId;
+    }
     const filed = await fileIntoCase(trx, actor, {
+      similarCaseId,
       keys,
       attributes: {
         category: categoryFromLabels(labels),
@@ -139,4 +152,5 @@ export const hashAttachment: JobHandler = (job, db) => {
 export const caseJobHandlers = (): Record<string, JobHandler> => ({
   [HASH_ATTACHMENT_JOB]: hashAttachment,
   [OPEN_FROM_MATCH_JOB]: openCaseFromMatch,
+  [DELIVER_EVENT_WEBHOOK_JOB]: deliveryHandlerFromEnvironment(eventDeliveryStore),
 });

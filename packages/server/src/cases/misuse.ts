@@ -48,13 +48,34 @@ export async function assertNotSuspended(db: Db, orgId: string, key: string, now
 
 /** Counts one notice of a notifier (the denominator of Art. 23(3)(b)). */
 export async function countNotice(db: Db, orgId: string, key: string, label: string): Promise<void> {
+  await countNotices(db, [{ orgId, key, label }]);
+}
+
+/**
+ * Counts several notices in one statement (batched intake). A notifier's label is set by its first
+ * notice; notifiers are written in key order, so concurrent batches lock their rows in one order.
+ */
+export async function countNotices(
+  db: Db,
+  notices: { orgId: string; key: string; label: string }[],
+): Promise<void> {
+  type Counted = Pick<NotifierTable, 'org_id' | 'key' | 'label' | 'notice_count' | 'unfounded_count'>;
+  const counted = new Map<string, Counted>();
+  for (const { orgId, key, label } of notices) {
+    const id = JSON.stringify([orgId, key]);
+    const row = counted.get(id);
+    if (row) row.notice_count += 1;
+    else counted.set(id, { org_id: orgId, key, label, notice_count: 1, unfounded_count: 0 });
+  }
+  if (counted.size === 0) return;
+  const rows = [...counted.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
   await db
     .insertInto('notifiers')
-    .values({ org_id: orgId, key, label, notice_count: 1, unfounded_count: 0 })
+    .values(rows)
     .onConflict((oc) =>
-      oc
-        .columns(['org_id', 'key'])
-        .doUpdateSet((eb) => ({ notice_count: eb('notifiers.notice_count', '+', 1) })),
+      oc.columns(['org_id', 'key']).doUpdateSet((eb) => ({
+        notice_count: eb('notifiers.notice_count', '+', eb.ref('excluded.notice_count')),
+      })),
     )
     .execute();
 }

@@ -1,7 +1,8 @@
 /**
  * After a decision or an appeal decision: tell the reporters the outcome (Art. 16(5)), send the
  * affected party the statement of reasons with their appeal link (Art. 17(3)(f)), tell a complainant
- * the outcome of their complaint (Art. 20(5)), and record on the case who was told what. Runs in the
+ * the outcome of their complaint (Art. 20(5)), tell the platform by webhook (decision-events.ts), and
+ * record on the case who was told what. Runs in the
  * decision's transaction, so a decision is never recorded without its notices. Links are built on the
  * organisation's `publicUrl` setting when it has one, else they are site-relative paths.
  */
@@ -12,7 +13,8 @@ import type { Db } from '../storage/transaction.ts';
 import { appealDeadline } from './appeal-window.ts';
 import type { AppealDecision } from './appeals.ts';
 import { getCaseRow } from './cases.ts';
-import type { DecisionOutcome } from './decisions.ts';
+import { announceDecision } from './decision-events.ts';
+import type { Decision, DecisionOutcome } from './decisions.ts';
 import { appendCaseEvents } from './events.ts';
 import { contactContext } from './intake.ts';
 
@@ -53,6 +55,8 @@ export async function notifyDecision(
   outcome: DecisionOutcome,
   affected: AffectedParty | undefined,
   statement?: string,
+  /** For a reversal: the decision it overturns (the platform is told to restore). */
+  reverses?: Decision,
 ): Promise<void> {
   const { decision } = outcome;
   const { platformName, base } = await sender(db, actor.orgId);
@@ -107,10 +111,16 @@ export async function notifyDecision(
     });
     affectedTold = queued.channel;
   }
+  const platformWebhooks = await announceDecision(db, kase, decision, reverses);
   await appendCaseEvents(db, actor, kase, [
     {
       type: 'notified',
-      data: { decisionId: decision.id, reporters: reportersTold, affectedParty: affectedTold },
+      data: {
+        decisionId: decision.id,
+        reporters: reportersTold,
+        affectedParty: affectedTold,
+        platformWebhooks,
+      },
     },
   ]);
   await db
@@ -188,5 +198,6 @@ export async function notifyAppealDecision(
       result.reversal,
       undefined,
       result.appeal.statement ?? undefined,
+      result.contested,
     );
 }

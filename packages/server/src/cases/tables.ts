@@ -79,6 +79,10 @@ export interface CaseTable {
   closed_at: number | null;
   /** Sequence number of the last event, so the next append knows its place. */
   last_seq: number;
+  /** Highest score (0–1) a classifier gave the content (`classified` events); null when never classified. */
+  classifier_score: number | null;
+  /** The declared incident (crisis protocol) the content belongs to. */
+  incident_id: string | null;
 }
 
 export interface CaseEventTable {
@@ -171,6 +175,56 @@ export interface NotifierTable {
   suspended_by: string | null;
 }
 
+/** A declared incident (crisis protocol, migration 0011): cases about its content go to its queue first. */
+export interface IncidentTable {
+  id: string;
+  org_id: string;
+  name: string;
+  description: string;
+  /** Where linked cases go, ahead of every routing rule; null keeps the routing rules. */
+  queue_id: string | null;
+  /** Added to a linked case's priority, with the incident named among the reasons. */
+  priority_weight: number;
+  /** JSON array of `kind:value` content keys (canonical URLs, exact hashes), as in `case_keys`. */
+  content_keys: string;
+  declared_by: string;
+  declared_at: number;
+  ended_at: number | null;
+}
+
+/** An organisation's webhook subscription by event type (`decision.created`, `decision.reversed`). */
+export interface EventWebhookTable {
+  id: string;
+  org_id: string;
+  url: string;
+  description: string;
+  /** JSON array of the event types delivered. */
+  event_types: string;
+  /** The signing secret, sealed with the organisation's data key (crypto/keyring.ts). */
+  secret_sealed: Buffer;
+  created_by: string;
+  created_at: number;
+  disabled_at: number | null;
+}
+
+export interface EventWebhookDeliveryTable {
+  /** Also the `webhook-id` header: stable across retries, so receivers can de-duplicate. */
+  id: string;
+  org_id: string;
+  webhook_id: string;
+  event_type: string;
+  job_id: string | null;
+  payload: string;
+  /** `pending`, `delivered` or `failed` (gave up). */
+  status: string;
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  delivered_at: number | null;
+}
+
 declare module '../storage/schema.ts' {
   interface Database {
     reports: ReportTable;
@@ -183,5 +237,8 @@ declare module '../storage/schema.ts' {
     appeals: AppealTable;
     queues: QueueTable;
     notifiers: NotifierTable;
+    incidents: IncidentTable;
+    event_webhooks: EventWebhookTable;
+    event_webhook_deliveries: EventWebhookDeliveryTable;
   }
 }

@@ -24,3 +24,4 @@ export {
 export { writeBag, verifyBag, type BagVerification } from './bagit.ts';
 export { exportEvidencePack, caseIdByReference, type PackScope, type PackResult } from './evidence-pack.ts';
 export { recordSyntheticCapture, type SyntheticCapture } from './synthetic-capture.ts';
+export { EVIDENCE_RETENTION_JOB, enqueueRetentionPurges, retentionPurgeHandler } from './retention-job.ts';

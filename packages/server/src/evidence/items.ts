@@ -12,6 +12,7 @@ import { AppError, notFound } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { enqueueJob } from '../jobs/outbox.ts';
 import { inTransaction, isPostgres, type Db } from '../storage/transaction.ts';
+import { deleteDerivatives } from '../media/derivative-cache.ts';
 import { deleteBlob, EvidenceIntegrityError, readBlob, writeBlob, type Vault } from './blob-store.ts';
 import { appendCustody, GENESIS_HASH } from './custody.ts';
 import { imagePdq } from './fingerprint.ts';
@@ -324,10 +325,14 @@ export async function purgeEvidence(
   itemId: string,
   reason: string,
   requestId: string | null,
+  /** Retention purges only: purge only if the retention date (as read under lock) is still past this. */
+  expiredBy?: number,
 ): Promise<EvidenceItem> {
   const { item, blobStillUsed } = await inTransaction(db, async (trx) => {
     const row = await itemRow(trx, actor.orgId, itemId, true);
     if (row.purged_at !== null) throw new AppError('evidence_purged');
+    if (expiredBy !== undefined && (row.retention_until === null || Number(row.retention_until) > expiredBy))
+      throw new AppError('conflict', { message: 'The retention date was moved since the item fell due.' });
     if (row.legal_hold_at !== null)
       throw new AppError('evidence_on_legal_hold', { message: 'Release the legal hold before purging.' });
     await trx
@@ -357,6 +362,7 @@ export async function purgeEvidence(
   });
   // After commit: a rolled-back purge must not have lost the content.
   if (!blobStillUsed) await deleteBlob(vault, actor.orgId, item.sha256);
+  await deleteDerivatives(vault.dataDir, actor.orgId, item.sha256);
   return item;
 }
 
@@ -375,8 +381,18 @@ export async function purgeExpiredEvidence(
     .where('legal_hold_at', 'is', null)
     .where('purged_at', 'is', null)
     .execute();
-  for (const { id } of due) await purgeEvidence(db, vault, actor, id, 'retention period ended', null);
-  return due.length;
+  let purged = 0;
+  for (const { id } of due) {
+    try {
+      await purgeEvidence(db, vault, actor, id, 'retention period ended', null, now);
+      purged++;
+    } catch (error) {
+      // A hold set or a retention date moved since the query: that item is kept, the others go on.
+      const kept = error instanceof AppError && ['conflict', 'evidence_on_legal_hold'].includes(error.code);
+      if (!kept) throw error;
+    }
+  }
+  return purged;
 }
 
 /** The item's content, re-hashed; the read is logged in the item's custody chain as a view. */

@@ -47,7 +47,8 @@ export function firstStartBanner(credentials: FirstStartCredentials, url: string
     `   email:    ${credentials.email}`,
     `   password: ${credentials.password}`,
     ' This one-time password is shown only now; you will choose your own at first login.',
-    ' To try Vigie with demo cases, banks and decisions: npm run vigie -- demo seed --cases 50',
+    ' To try Vigie with demo cases, press "Load demo cases" on the empty review queue',
+    ' (or run: npm run vigie -- demo seed --cases 50).',
     line,
     '',
   ].join('\n');

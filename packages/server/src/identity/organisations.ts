@@ -5,6 +5,7 @@ import type { Actor } from './actor.ts';
 import { systemActor } from './actor.ts';
 import { inTransaction, isUniqueViolation, type Db } from '../storage/transaction.ts';
 import type { OrganisationTable } from '../storage/schema.ts';
+import { createDefaultQueues } from '../triage/queues.ts';
 
 export interface Organisation {
   id: string;
@@ -60,11 +61,12 @@ export async function createOrganisation(
       }
       throw error;
     }
+    const queues = await createDefaultQueues(trx, row.id);
     await appendAudit(trx, systemActor(row.id, createdBy), {
       action: 'organisation.create',
       targetType: 'organisation',
       targetId: row.id,
-      details: { name: row.name, slug: row.slug },
+      details: { name: row.name, slug: row.slug, queues: queues.map((q) => ({ id: q.id, name: q.name })) },
     });
     return toOrganisation(row);
   });

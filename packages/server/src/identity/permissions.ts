@@ -33,6 +33,7 @@ export const permissions = [
   'studies:manage',
   // Detection.
   'classify:use',
+  'langpacks:read',
   'langpacks:manage',
 ] as const;
 
@@ -57,6 +58,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'banks:read',
     'check:submit',
     'classify:use',
+    'langpacks:read',
     'evidence:read',
   ]),
   analyst: new Set([
@@ -74,6 +76,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'scorecards:read',
     'studies:manage',
     'classify:use',
+    'langpacks:read',
     'langpacks:manage',
   ]),
   auditor: new Set([
@@ -86,6 +89,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'notices:read',
     'evidence:read',
     'scorecards:read',
+    'langpacks:read',
   ]),
 };
 

@@ -1,8 +1,11 @@
 /**
  * Housekeeping run through the outbox like any job: expired sessions and old idempotency records are
- * purged hourly. Every server process schedules it; the hourly idempotency key makes it run once.
+ * purged hourly, and evidence past its retention date is handed to one purge job per organisation
+ * (the purge deletes files, which must wait for the purge's commit). Every server process schedules
+ * it; the hourly idempotency key makes it run once.
  */
 import type { Kysely } from 'kysely';
+import { enqueueRetentionPurges } from '../evidence/retention-job.ts';
 import { purgeExpiredIdempotencyKeys } from '../http/idempotency.ts';
 import { purgeExpiredSessions } from '../identity/sessions.ts';
 import type { Database } from '../storage/schema.ts';
@@ -15,6 +18,7 @@ const HOUR_MS = 3_600_000;
 export const purgeExpired: JobHandler = async () => async (trx) => {
   await purgeExpiredSessions(trx);
   await purgeExpiredIdempotencyKeys(trx);
+  await enqueueRetentionPurges(trx, Date.now());
 };
 
 export function scheduleMaintenance(db: Kysely<Database>, onError: (error: unknown) => void): () => void {

@@ -9,7 +9,7 @@
  *   (see callbacks.ts).
  */
 import { z } from 'zod';
-import { DECISION_OUTCOMES } from './events.ts';
+import { DECISION_OUTCOMES } from './event-schema.ts';
 import type { NoticeTable } from './tables.ts';
 
 const time = z.union([

@@ -3,7 +3,7 @@
  * `asOf` (events after `asOf` do not exist yet). The definitions here are the ones the generated
  * methodology note states (methodology.ts); change both together.
  */
-import { ACTION_OUTCOMES } from '../notices/events.ts';
+import { ACTION_OUTCOMES } from '../notices/event-schema.ts';
 
 export const DAY_MS = 24 * 3_600_000;
 

@@ -10,7 +10,7 @@ import { appendCaseEvents } from '../cases/events.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import type { Db } from '../storage/transaction.ts';
-import { priorityOf } from './priority.ts';
+import { priorityColumns } from './case-triage.ts';
 import { listQueues } from './queues.ts';
 
 export const CLAIM_TTL_MS = 15 * 60_000;
@@ -89,13 +89,9 @@ export async function escalateCase(
 ): Promise<CaseView> {
   const row = await getCaseRow(db, actor.orgId, caseId, true);
   if (row.status !== 'open') throw new AppError('conflict', { message: `The case is ${row.status}.` });
-  const { priority, reasons } = priorityOf({
-    category: row.category,
-    sourceType: row.source_type,
-    trustedFlagger: row.trusted_flagger === 1,
-    reportCount: row.report_count,
-    matchCount: row.match_count,
-    escalated: true,
+  const { priority, priority_reasons } = await priorityColumns(db, actor.orgId, {
+    ...row,
+    escalated_at: now,
   });
   await appendCaseEvents(
     db,
@@ -105,7 +101,7 @@ export async function escalateCase(
     {
       escalated_at: now,
       priority,
-      priority_reasons: JSON.stringify(reasons),
+      priority_reasons,
       assigned_to: null,
       claim_expires_at: null,
     },

@@ -9,6 +9,10 @@ export interface PriorityInput {
   reportCount: number;
   matchCount: number;
   escalated: boolean;
+  /** Highest classifier score (0–1), null when never classified. */
+  classifierScore?: number | null | undefined;
+  /** The active incident the case is linked to (crisis protocol). */
+  incident?: { name: string; weight: number } | null | undefined;
 }
 
 export interface PriorityReason {
@@ -27,6 +31,9 @@ const urgentCategories: Readonly<Record<string, number>> = {
   STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH: 10,
 };
 
+/** Below this a classifier score adds nothing: it says the content is more likely fine than not. */
+const CLASSIFIER_SCORE_FLOOR = 0.5;
+
 export function priorityOf(input: PriorityInput): { priority: number; reasons: PriorityReason[] } {
   const reasons: PriorityReason[] = [];
   if (input.sourceType === 'removal_order') {
@@ -42,5 +49,16 @@ export function priorityOf(input: PriorityInput): { priority: number; reasons: P
     reasons.push({ reason: `${input.reportCount} reports`, weight });
   }
   if (input.escalated) reasons.push({ reason: 'escalated by a reviewer', weight: 40 });
+  if (input.incident) {
+    reasons.push({
+      reason: `linked to incident "${input.incident.name}" (crisis protocol)`,
+      weight: input.incident.weight,
+    });
+  }
+  if (input.classifierScore != null && input.classifierScore >= CLASSIFIER_SCORE_FLOOR) {
+    // A likely violation weighs like a hash match at most: a classifier errs more often than a bank.
+    const weight = Math.round(20 * input.classifierScore);
+    reasons.push({ reason: `classifier score ${input.classifierScore.toFixed(2)}`, weight });
+  }
   return { priority: reasons.reduce((sum, r) => sum + r.weight, 0), reasons };
 }

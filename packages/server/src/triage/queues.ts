@@ -40,8 +40,8 @@ function toQueue(row: QueueTable): Queue {
   };
 }
 
-/** The organisation's queues by position; the defaults are created on first use. */
-async function existingQueues(db: Db, orgId: string): Promise<Queue[]> {
+/** The organisation's queues by position (created with the organisation: `createDefaultQueues`). */
+export async function listQueues(db: Db, orgId: string): Promise<Queue[]> {
   const rows = await db
     .selectFrom('queues')
     .selectAll()
@@ -51,28 +51,23 @@ async function existingQueues(db: Db, orgId: string): Promise<Queue[]> {
   return rows.map(toQueue);
 }
 
-export async function listQueues(db: Db, orgId: string): Promise<Queue[]> {
-  const existing = await existingQueues(db, orgId);
-  if (existing.length > 0) return existing;
-  const now = Date.now();
-  await db
-    .insertInto('queues')
-    .values(
-      defaultQueues.map((q) => ({
-        id: randomUUID(),
-        org_id: orgId,
-        name: q.name,
-        position: q.position,
-        rule: JSON.stringify(q.rule),
-        sla_ms: q.slaMs,
-        created_at: now,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['org_id', 'name']).doNothing())
-    .execute();
-  return (
-    await db.selectFrom('queues').selectAll().where('org_id', '=', orgId).orderBy('position').execute()
-  ).map(toQueue);
+/**
+ * Gives a new organisation the default queues, in the transaction that creates it: its
+ * `organisation.create` audit entry lists them (identity/organisations.ts). Organisations that existed
+ * before got them from migration 0011.
+ */
+export async function createDefaultQueues(db: Db, orgId: string, now = Date.now()): Promise<Queue[]> {
+  const rows: QueueTable[] = defaultQueues.map((q) => ({
+    id: randomUUID(),
+    org_id: orgId,
+    name: q.name,
+    position: q.position,
+    rule: JSON.stringify(q.rule),
+    sla_ms: q.slaMs,
+    created_at: now,
+  }));
+  await db.insertInto('queues').values(rows).execute();
+  return rows.map(toQueue);
 }
 
 const ROUTING_CACHE_MS = 5_000;
@@ -85,9 +80,7 @@ const routingCache = new Map<string, { queues: Queue[]; until: number }>();
 export async function routingQueues(db: Db, orgId: string, now = Date.now()): Promise<Queue[]> {
   const cached = routingCache.get(orgId);
   if (cached && cached.until > now) return cached.queues;
-  const queues = await existingQueues(db, orgId);
-  // Defaults created in this transaction are not cached: the transaction may yet roll back.
-  if (queues.length === 0) return listQueues(db, orgId);
+  const queues = await listQueues(db, orgId);
   routingCache.set(orgId, { queues, until: now + ROUTING_CACHE_MS });
   return queues;
 }
@@ -116,7 +109,6 @@ export async function createQueue(
   input: QueueInput,
   requestId: string | null,
 ): Promise<Queue> {
-  await listQueues(db, actor.orgId);
   const row: QueueTable = {
     id: randomUUID(),
     org_id: actor.orgId,

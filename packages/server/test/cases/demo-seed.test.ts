@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, type DemoSeedResult } from '../../src/cases/demo-seed.ts';
 import { systemActor } from '../../src/identity/actor.ts';
+import { organisationScorecard } from '../../src/scorecards/scorecard.ts';
 import { collectStatementsOfReasons } from '../../src/transparency/sor-export.ts';
 import {
   createTestApp,
@@ -61,5 +62,67 @@ describe('demo seed', () => {
       .where('action', '!=', 'no_action')
       .execute();
     expect(exported.statements.length).toBe(restrictive.length);
+  });
+
+  it('captures evidence for a share of cases, each pack of which verifies', async () => {
+    const db = t.database.storage.db;
+    const items = await db
+      .selectFrom('evidence_items')
+      .select(['case_id', 'capture_id', 'role', 'tool', 'capture_env'])
+      .where('org_id', '=', org.organisation.id)
+      .execute();
+    const captured = new Set(items.map((i) => i.case_id));
+    expect(captured.size).toBe(result.evidenceCaptures);
+    // A share, not all and not none: 25 % of 120 cases, give or take the draw.
+    expect(result.evidenceCaptures).toBeGreaterThanOrEqual(15);
+    expect(result.evidenceCaptures).toBeLessThanOrEqual(50);
+    expect(new Set(items.map((i) => i.capture_id)).size).toBe(result.evidenceCaptures);
+    expect(items.map((i) => i.role).sort()).toEqual([
+      ...Array(result.evidenceCaptures).fill('headers'),
+      ...Array(result.evidenceCaptures).fill('page'),
+    ]);
+    // Said to be demonstration data, and never re-checked online (the hosts are made up).
+    expect(items.every((i) => i.tool === 'vigie-demo-seed')).toBe(true);
+    expect(items.every((i) => (JSON.parse(i.capture_env) as { synthetic?: boolean }).synthetic)).toBe(true);
+    const liveness = await db
+      .selectFrom('jobs')
+      .select('kind')
+      .where('org_id', '=', org.organisation.id)
+      .where('kind', 'in', ['evidence.liveness_check', 'notices.liveness'])
+      .execute();
+    expect(liveness).toEqual([]);
+  });
+
+  it('sends notices to demo platforms, some decided, some only acknowledged, some ignored', async () => {
+    const db = t.database.storage.db;
+    const notices = await db
+      .selectFrom('notices')
+      .select(['case_id', 'platform_slug', 'sent_at', 'acknowledged_at', 'decided_at', 'decision'])
+      .where('org_id', '=', org.organisation.id)
+      .execute();
+    const { decided, acknowledged, ignored } = result.notices;
+    expect(notices.length).toBe(decided + acknowledged + ignored);
+    expect(Math.min(decided, acknowledged, ignored)).toBeGreaterThan(0);
+    expect(notices.filter((n) => n.decided_at !== null).length).toBe(decided);
+    expect(notices.filter((n) => n.acknowledged_at !== null && n.decided_at === null).length).toBe(
+      acknowledged,
+    );
+    expect(notices.filter((n) => n.acknowledged_at === null && n.decided_at === null).length).toBe(ignored);
+    expect(new Set(notices.map((n) => n.platform_slug)).size).toBeGreaterThanOrEqual(3);
+    // Every notice is about a case whose page was captured first, and was sent in the past.
+    const capturedCases = await db
+      .selectFrom('evidence_items')
+      .select('case_id')
+      .distinct()
+      .where('org_id', '=', org.organisation.id)
+      .execute();
+    const captured = new Set(capturedCases.map((c) => c.case_id));
+    expect(notices.every((n) => captured.has(n.case_id))).toBe(true);
+    expect(notices.every((n) => n.sent_at !== null && n.sent_at < Date.now())).toBe(true);
+    // A scorecard has figures to show: a platform that answered and one that was ignored.
+    const scorecard = await organisationScorecard(db, org.organisation, { asOf: Date.now() });
+    expect(scorecard.overall.sent).toBe(notices.length);
+    expect(scorecard.overall.acknowledgedShare).toBeGreaterThan(0);
+    expect(scorecard.overall.acknowledgedShare).toBeLessThan(1);
   });
 });

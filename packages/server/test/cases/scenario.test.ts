@@ -1,7 +1,7 @@
 /**
  * The whole notice-and-action path on the selected database: a public report and a trusted-flagger
- * notice about the same post → one case → triage → decision → notifications → the affected user's
- * appeal → reversal by another reviewer → the TDB export.
+ * notice about the same post → one case → triage → decision → notifications (and the platform's
+ * webhook) → the affected user's appeal → reversal by another reviewer → the TDB export.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -78,6 +78,18 @@ describe('notice and action, end to end', () => {
     expect(next.statusCode, next.body).toBe(200);
     expect(next.json().case.id).toBe(caseId);
     expect(next.json().case.priorityReasons.length).toBeGreaterThan(0);
+
+    // The platform subscribes to decisions and reversals.
+    const subscribed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/event-webhooks',
+      headers: org.admin.headers,
+      payload: {
+        url: 'https://platform.example/vigie',
+        eventTypes: ['decision.created', 'decision.reversed'],
+      },
+    });
+    expect(subscribed.statusCode, subscribed.body).toBe(201);
 
     // 4. Decision: removal on legal grounds, with every Art. 17 field.
     const decided = await t.app.inject({
@@ -161,6 +173,19 @@ describe('notice and action, end to end', () => {
     ).json();
     expect(afterAppeal.status).toBe('appeal_decided');
     expect(afterAppeal.outcome).toMatchObject({ action: 'no_action', reversed: true });
+    // The platform's webhook got the removal, then the order to restore (queued with each decision).
+    const platformEvents = await db
+      .selectFrom('event_webhook_deliveries')
+      .select(['event_type', 'payload'])
+      .where('org_id', '=', org.organisation.id)
+      .orderBy('created_at')
+      .execute();
+    expect(platformEvents.map((d) => d.event_type)).toEqual(['decision.created', 'decision.reversed']);
+    expect(JSON.parse(platformEvents[1]!.payload).data).toMatchObject({
+      decisionId: restore.id,
+      reverses: { decisionId: removal.id, action: 'remove' },
+      restore: true,
+    });
     const events = (
       await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: alice.headers })
     )

@@ -1,4 +1,6 @@
 /** Shared fixtures for the notice-and-action tests: a valid notice and valid decision fields. */
+import { hashAttachmentHandler } from '../../src/cases/jobs.ts';
+import type { Job } from '../../src/jobs/outbox.ts';
 import type { TestApp } from '../support/app.ts';
 
 export function notice(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -49,4 +51,33 @@ export async function publicReport(
     payload: { organisation, ...body },
     headers,
   });
+}
+
+/** Runs the hash job the intake enqueued for this report's image, as the worker would. */
+export async function runHashJob(t: TestApp, reference: string) {
+  const db = t.database.storage.db;
+  const report = await db
+    .selectFrom('reports')
+    .select('id')
+    .where('reference', '=', reference)
+    .executeTakeFirstOrThrow();
+  const attachment = await db
+    .selectFrom('report_attachments')
+    .selectAll()
+    .where('report_id', '=', report.id)
+    .executeTakeFirstOrThrow();
+  const job = await db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('kind', '=', 'cases.hash_attachment')
+    .where('payload', 'like', `%${attachment.id}%`)
+    .executeTakeFirstOrThrow();
+  const handler = hashAttachmentHandler({ keyring: t.keyring, dataDir: t.config.dataDir });
+  const effects = await handler({ id: job.id, payload: JSON.parse(job.payload) } as Job, db);
+  await db.transaction().execute(async (trx) => effects && (await effects(trx)));
+  return db
+    .selectFrom('report_attachments')
+    .selectAll()
+    .where('id', '=', attachment.id)
+    .executeTakeFirstOrThrow();
 }

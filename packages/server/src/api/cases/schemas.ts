@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { epochMs } from '../schemas.ts';
 import { actions } from '../../cases/actions.ts';
 import { caseEventTypes } from '../../cases/events.ts';
+import { webhookEventTypes } from '../../cases/event-webhooks.ts';
 
 export const caseSchema = z
   .object({
@@ -28,6 +29,8 @@ export const caseSchema = z
     openedAt: epochMs,
     updatedAt: epochMs,
     closedAt: epochMs.nullable(),
+    classifierScore: z.number().nullable(),
+    incidentId: z.string().nullable(),
   })
   .meta({ id: 'Case' });
 
@@ -109,3 +112,48 @@ export const queueSchema = z
   .meta({ id: 'Queue' });
 
 export const caseIdParams = z.strictObject({ caseId: z.string().min(1).max(100) });
+
+export const eventTypesSchema = z.array(z.enum(webhookEventTypes)).min(1).max(webhookEventTypes.length);
+
+export const eventWebhookSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    description: z.string(),
+    eventTypes: z.array(z.enum(webhookEventTypes)),
+    createdBy: z.string(),
+    createdAt: epochMs,
+    disabledAt: epochMs.nullable(),
+  })
+  .meta({ id: 'EventWebhook' });
+
+export const eventDeliverySchema = z
+  .object({
+    id: z.string(),
+    webhookId: z.string(),
+    eventType: z.string(),
+    jobId: z.string().nullable(),
+    status: z.enum(['pending', 'delivered', 'failed']),
+    attempts: z.number().int(),
+    lastStatusCode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    createdAt: epochMs,
+    updatedAt: epochMs,
+    deliveredAt: epochMs.nullable(),
+    payload: z.unknown(),
+  })
+  .meta({ id: 'EventWebhookDelivery' });
+
+export const incidentSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    queueId: z.string().nullable(),
+    priorityWeight: z.number().int(),
+    contentKeys: z.array(z.string()),
+    declaredBy: z.string(),
+    declaredAt: epochMs,
+    endedAt: epochMs.nullable(),
+  })
+  .meta({ id: 'Incident' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { builtinClassifier } from '../../classification/builtin.ts';
 import { defineOperation } from '../../http/operation.ts';
+import { classifierFor } from '../../language-packs/org-classifier.ts';
 
 const signalSchema = z.union([
   z.object({ type: z.literal('term'), category: z.string(), term: z.string(), match: z.string() }),
@@ -36,7 +36,8 @@ export const classifyTexts = defineOperation({
   method: 'POST',
   path: '/api/v1/classify',
   summary:
-    'Score texts for hate speech with the built-in multilingual classifier; each result says which signals fired. ' +
+    "Score texts for hate speech with the built-in multilingual classifier and the organisation's own language " +
+    'pack versions (language-packs); each result says which signals fired. ' +
     'Texts over 5,000 characters are truncated and flagged.',
   tags: ['classify'],
   access: { permission: 'classify:use' },
@@ -54,8 +55,8 @@ export const classifyTexts = defineOperation({
       .max(100),
   }),
   response: z.object({ results: z.array(resultSchema) }),
-  handle: async ({ body }) => {
-    const classifier = await builtinClassifier();
+  handle: async ({ actor, body, db }) => {
+    const classifier = await classifierFor(db, actor.orgId);
     return {
       results: body.items.map((item) => ({
         ...(item.id !== undefined ? { id: item.id } : {}),

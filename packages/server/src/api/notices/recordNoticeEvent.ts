@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../../http/operation.ts';
-import { recordableEventSchema } from '../../notices/events.ts';
+import { recordableEventSchema } from '../../notices/event-schema.ts';
 import { appendNoticeEvent } from '../../notices/log.ts';
 import { getNotice } from '../../notices/notices.ts';
 import { epochMs, idParam } from '../schemas.ts';

@@ -6,6 +6,8 @@ import { cases } from './0004-cases.ts';
 import { evidence } from './0005-evidence.ts';
 import { notifications } from './0006-notifications.ts';
 import { notices } from './0008-notices.ts';
+import { languagePacks } from './0009-language-packs.ts';
+import { caseRoutingWebhooks } from './0011-case-routing-webhooks.ts';
 
 /**
  * Every migration, in order. One set serves SQLite and PostgreSQL; dialect differences are confined
@@ -19,4 +21,6 @@ export const migrations: Record<string, Migration> = {
   '0005-evidence': evidence,
   '0006-notifications': notifications,
   '0008-notices': notices,
+  '0009-language-packs': languagePacks,
+  '0011-case-routing-webhooks': caseRoutingWebhooks,
 };
