@@ -20,6 +20,11 @@ import { CasePage } from './review/CasePage.tsx';
 import { QueuePage } from './review/QueuePage.tsx';
 import { BankPage } from './banks/BankPage.tsx';
 import { BanksPage } from './banks/BanksPage.tsx';
+import { lazyPage } from './ui/lazyPage.tsx';
+
+/** Navigation groups, in the order the navigation shows them. */
+export const navGroups = ['review', 'civilSociety', 'administration'] as const;
+export type NavGroup = (typeof navGroups)[number];
 
 export interface ConsoleRoute {
   path: string;
@@ -27,7 +32,7 @@ export interface ConsoleRoute {
   page: ComponentType;
   permission?: ConsolePermission;
   /** Navigation group; personal pages are reached from the account bar instead. */
-  nav?: 'review' | 'administration';
+  nav?: NavGroup;
 }
 
 export interface PublicRoute {
@@ -41,6 +46,58 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   { path: '/appeals', title: 'nav.appeals', page: AppealsPage, permission: 'cases:read', nav: 'review' },
   { path: '/banks', title: 'nav.banks', page: BanksPage, permission: 'banks:read', nav: 'review' },
   { path: '/banks/:bankId', title: 'nav.banks', page: BankPage, permission: 'banks:read' },
+  {
+    path: '/notices',
+    title: 'nav.notices',
+    page: lazyPage(async () => (await import('./notices/NoticesPage.tsx')).NoticesPage),
+    permission: 'notices:read',
+    nav: 'civilSociety',
+  },
+  {
+    path: '/notices/new',
+    title: 'notices.new',
+    page: lazyPage(async () => (await import('./notices/NewNoticePage.tsx')).NewNoticePage),
+    permission: 'notices:manage',
+  },
+  {
+    path: '/notices/:noticeId',
+    title: 'nav.notices',
+    page: lazyPage(async () => (await import('./notices/NoticePage.tsx')).NoticePage),
+    permission: 'notices:read',
+  },
+  {
+    path: '/platforms',
+    title: 'nav.platforms',
+    page: lazyPage(async () => (await import('./platforms/PlatformsPage.tsx')).PlatformsPage),
+    permission: 'notices:read',
+    nav: 'civilSociety',
+  },
+  {
+    path: '/platforms/:platformId',
+    title: 'nav.platforms',
+    page: lazyPage(async () => (await import('./platforms/PlatformPage.tsx')).PlatformPage),
+    permission: 'platforms:manage',
+  },
+  {
+    path: '/evidence',
+    title: 'nav.evidence',
+    page: lazyPage(async () => (await import('./evidence/EvidencePage.tsx')).EvidencePage),
+    permission: 'evidence:read',
+    nav: 'civilSociety',
+  },
+  {
+    path: '/evidence/:itemId',
+    title: 'nav.evidence',
+    page: lazyPage(async () => (await import('./evidence/EvidenceItemPage.tsx')).EvidenceItemPage),
+    permission: 'evidence:read',
+  },
+  {
+    path: '/scorecards',
+    title: 'nav.scorecards',
+    page: lazyPage(async () => (await import('./scorecards/ScorecardsPage.tsx')).ScorecardsPage),
+    permission: 'scorecards:read',
+    nav: 'civilSociety',
+  },
   {
     path: '/organisation',
     title: 'nav.organisation',
@@ -56,6 +113,19 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     permission: 'apikeys:manage',
     nav: 'administration',
   },
+  {
+    path: '/language-packs',
+    title: 'nav.languagePacks',
+    page: lazyPage(async () => (await import('./language-packs/LanguagePacksPage.tsx')).LanguagePacksPage),
+    permission: 'langpacks:read',
+    nav: 'administration',
+  },
+  {
+    path: '/language-packs/:lang',
+    title: 'nav.languagePacks',
+    page: lazyPage(async () => (await import('./language-packs/LanguagePackPage.tsx')).LanguagePackPage),
+    permission: 'langpacks:read',
+  },
   { path: '/audit', title: 'nav.audit', page: AuditPage, permission: 'audit:read', nav: 'administration' },
   { path: '/jobs', title: 'nav.jobs', page: JobsPage, permission: 'jobs:read', nav: 'administration' },
   { path: '/account', title: 'nav.account', page: AccountPage },
@@ -66,6 +136,10 @@ export const publicRoutes: readonly PublicRoute[] = [
   { path: '/report/:organisation', page: ReportPage },
   { path: '/r/:reference', page: ReportStatusPage },
   { path: '/appeal', page: AppealPage },
+  {
+    path: '/scorecards/:organisation',
+    page: lazyPage(async () => (await import('./scorecards/PublicScorecardPage.tsx')).PublicScorecardPage),
+  },
 ];
 
 /** Where `/` leads: the first screen the user may open. */

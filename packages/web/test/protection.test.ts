@@ -1,3 +1,4 @@
+import { resolveObjectURL } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,6 +8,12 @@ import {
   recordExposure,
   reminderFor,
 } from '../src/protection/exposure.ts';
+import {
+  attachmentSource,
+  evidenceSource,
+  hasPreview,
+  loadOriginal,
+} from '../src/protection/media-source.ts';
 import { builtInProtection, readProtection, resolveProtection } from '../src/protection/settings.ts';
 
 const memoryStore = () => {
@@ -83,5 +90,52 @@ describe('exposure counter', () => {
         'gifct:glorification-of-terrorist-acts',
       ]),
     ).toEqual(['gifct:glorification-of-terrorist-acts', 'exchange:graphic_violence']);
+  });
+});
+
+describe('protected media sources', () => {
+  it('asks for the protected variant by default and the original only by its own URL', () => {
+    const attachment = attachmentSource('case/1', 'att 2');
+    expect(attachment.protectedUrl).toBe(
+      '/api/v1/cases/case%2F1/attachments/att%202/content?variant=protected',
+    );
+    expect(attachment.originalUrl).toBe(
+      '/api/v1/cases/case%2F1/attachments/att%202/content?variant=original',
+    );
+    expect(evidenceSource('e1')).toEqual({
+      protectedUrl: '/api/v1/evidence/e1/media?variant=protected',
+      originalUrl: '/api/v1/evidence/e1/media?variant=original',
+    });
+    expect(['image/png', 'image/jpeg', 'video/mp4'].every(hasPreview)).toBe(true);
+    expect(['image/svg+xml', 'text/html', 'application/pdf', ''].some(hasPreview)).toBe(false);
+  });
+
+  it('holds the original in an object URL until it is released', async () => {
+    const requested: string[] = [];
+    const fakeFetch = (async (url: string) => {
+      requested.push(url);
+      return new Response(new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }));
+    }) as typeof fetch;
+    const source = evidenceSource('e1');
+    const original = await loadOriginal(source, new AbortController().signal, fakeFetch);
+    expect(requested).toEqual([source.originalUrl]);
+    expect(original.mediaType).toBe('image/png');
+    const held = resolveObjectURL(original.objectUrl);
+    expect(held && Buffer.from(await held.arrayBuffer())).toEqual(Buffer.from([1, 2, 3]));
+    original.release();
+    expect(resolveObjectURL(original.objectUrl)).toBeUndefined();
+  });
+
+  it('creates no object URL when refused or when the reviewer moved on first', async () => {
+    const refused = (async () => new Response('{}', { status: 403 })) as unknown as typeof fetch;
+    await expect(loadOriginal(evidenceSource('e1'), new AbortController().signal, refused)).rejects.toThrow(
+      /HTTP 403/,
+    );
+    const controller = new AbortController();
+    const slow = (async () => {
+      controller.abort();
+      return new Response(new Blob([new Uint8Array([1])], { type: 'image/png' }));
+    }) as unknown as typeof fetch;
+    await expect(loadOriginal(evidenceSource('e1'), controller.signal, slow)).rejects.toThrow();
   });
 });

@@ -158,10 +158,25 @@ describe.skipIf(!ok)('review workspace and public pages in Chromium', () => {
     form.set('file', new Blob([image], { type: 'image/png' }), 'screenshot.png');
     await admin.upload('/api/v1/evidence/uploads', form);
 
+    // Every media request the page makes: before the reveal, only the protected variant may be asked for.
+    const mediaRequests: string[] = [];
+    page.on('request', (request) => {
+      if (/\/api\/v1\/(evidence|cases)\/[^?]*\/(media|content)/.test(request.url()))
+        mediaRequests.push(request.url());
+    });
     await page.reload();
     const media = page.getByTestId('protected-media');
     await media.waitFor();
     expect(await media.getAttribute('data-revealed')).toBe('false');
+    await eventually(() =>
+      media.locator('img').evaluate((img) => {
+        // Runs in the page; the root tsconfig has no DOM types, so the image's shape is stated here.
+        const image = img as unknown as { complete: boolean; naturalWidth: number };
+        return image.complete && image.naturalWidth;
+      }),
+    ).toBeGreaterThan(0);
+    expect(mediaRequests.length).toBeGreaterThan(0);
+    expect(mediaRequests.every((url) => url.endsWith('?variant=protected'))).toBe(true);
     const filter = () =>
       page.evaluate<string>(
         "getComputedStyle(document.querySelector('[data-testid=protected-media] img')).filter",
@@ -172,7 +187,16 @@ describe.skipIf(!ok)('review workspace and public pages in Chromium', () => {
     await media.getByRole('button', { name: 'Show' }).click();
     await eventually(() => media.getAttribute('data-revealed')).toBe('true');
     expect(await filter()).not.toContain('blur');
+    // The original is fetched on the click, shown from an object URL, and dropped when hidden again.
+    const shown = media.locator('img');
+    await eventually(() => shown.getAttribute('src')).toMatch(/^blob:/);
+    expect(mediaRequests.filter((url) => url.endsWith('?variant=original'))).toHaveLength(1);
     await eventually(() => page.getByText('Items you revealed today: 1').count()).toBe(1);
+    await media.getByRole('button', { name: 'Hide again' }).click();
+    await eventually(() => shown.getAttribute('src')).toMatch(/\?variant=protected$/);
+    expect(await page.locator('[src^="blob:"]').count()).toBe(0);
+    await media.getByRole('button', { name: 'Show' }).click();
+    await eventually(() => page.getByText('Items you revealed today: 2').count()).toBe(1);
     // Leaving the case blurs it again: coming back starts protected.
     await page.getByRole('link', { name: 'Back to the queue' }).click();
     await page.goBack();

@@ -163,6 +163,24 @@ async function shootReview(vigie: VigieProcess, page: Page): Promise<void> {
   }
 }
 
+/** Notices, scorecards and language packs, over the demo dataset the console's own button seeds. */
+async function shootCivilSociety(vigie: VigieProcess, page: Page): Promise<void> {
+  const admin = await apiSession(vigie.url, vigie.admin.email, PASSWORD);
+  await admin.send('POST', '/api/v1/demo/seed', { cases: 60 });
+
+  await page.goto(`${vigie.url}/notices`);
+  await page.getByTestId('notice-row').first().waitFor();
+  await shoot(page, 'notices');
+
+  await page.goto(`${vigie.url}/scorecards`);
+  await page.getByTestId('chart-bar').first().waitFor();
+  await shoot(page, 'scorecards');
+
+  await page.goto(`${vigie.url}/language-packs/fr`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await shoot(page, 'language-pack-editor');
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
   ensureConsoleBuilt();
@@ -213,6 +231,7 @@ async function main(): Promise<void> {
     await shoot(page, 'jobs');
 
     await shootReview(vigie, page);
+    await shootCivilSociety(vigie, page);
 
     await page.goto(`${vigie.url}/users`);
     await page.getByLabel('Language').selectOption('ar');

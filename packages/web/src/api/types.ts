@@ -23,7 +23,15 @@ export type ConsolePermission =
   | 'appeals:decide'
   | 'banks:read'
   | 'banks:manage'
-  | 'evidence:read';
+  | 'evidence:read'
+  | 'classify:use'
+  | 'langpacks:read'
+  | 'langpacks:manage'
+  | 'scorecards:read'
+  | 'evidence:manage'
+  | 'notices:read'
+  | 'notices:manage'
+  | 'platforms:manage';
 
 export const jobStatuses = ['pending', 'running', 'done', 'dead'] as const;
 export type JobStatus = (typeof jobStatuses)[number];

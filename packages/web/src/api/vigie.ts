@@ -1,5 +1,10 @@
 /** One typed function per API operation the console uses. */
 import type { ApiClient } from './client.ts';
+import { languagePacksApi } from '../language-packs/api.ts';
+import { evidenceApi } from '../evidence/api.ts';
+import { noticesApi } from '../notices/api.ts';
+import { platformsApi } from '../platforms/api.ts';
+import { scorecardsApi } from '../scorecards/api.ts';
 import type {
   Action,
   Appeal,
@@ -61,6 +66,7 @@ export function vigieApi(client: ApiClient) {
     jobs: (query: { status?: JobStatus; limit?: number }) =>
       client.get<{ jobs: Job[] }>('/api/v1/jobs', query),
     retryJob: (jobId: string) => client.post<Job>(`/api/v1/jobs/${segment(jobId)}/retry`),
+    seedDemo: (body: { cases: number }) => client.post<{ cases: number }>('/api/v1/demo/seed', body),
 
     cases: (query: { status?: CaseStatus; queueId?: string; overdue?: 'true'; limit?: number }) =>
       client.get<{ cases: Case[] }>('/api/v1/cases', query),
@@ -127,6 +133,12 @@ export function vigieApi(client: ApiClient) {
       client.get<PublicReportStatus>(`/api/v1/public/reports/${segment(reference)}`),
     submitAppeal: (body: { token: string; grounds: string }) =>
       client.post<{ appealId: string; submittedAt: number }>('/api/v1/public/appeals', body),
+
+    ...platformsApi(client),
+    ...noticesApi(client),
+    ...evidenceApi(client),
+    ...languagePacksApi(client),
+    ...scorecardsApi(client),
   };
 }
 

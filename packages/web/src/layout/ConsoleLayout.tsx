@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, useLocation } from '../router/router.tsx';
 import { useSession, useSignedIn } from '../session/session.tsx';
-import { consoleRoutes } from '../routes.tsx';
+import { consoleRoutes, navGroups, type NavGroup } from '../routes.tsx';
 import { LocaleSwitcher } from './LocaleSwitcher.tsx';
 
 /** The signed-in frame: brand and account bar on top, navigation at the inline start, the screen. */
@@ -11,12 +11,11 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const { session, can } = useSignedIn();
   const { signOut } = useSession();
-  const itemsOf = (group: 'review' | 'administration') =>
+  const itemsOf = (group: NavGroup) =>
     consoleRoutes.filter((route) => route.nav === group && (!route.permission || can(route.permission)));
-  const groups = [
-    { id: 'review', heading: t('nav.review'), items: itemsOf('review') },
-    { id: 'administration', heading: t('nav.administration'), items: itemsOf('administration') },
-  ].filter((group) => group.items.length > 0);
+  const groups = navGroups
+    .map((id) => ({ id, heading: t(`nav.${id}`), items: itemsOf(id) }))
+    .filter((group) => group.items.length > 0);
   // A case or a bank highlights its list in the navigation.
   const isCurrent = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
 

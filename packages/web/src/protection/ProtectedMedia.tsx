@@ -1,37 +1,67 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { graphicLabels } from './exposure.ts';
+import { loadOriginal, type MediaSource } from './media-source.ts';
 import { useProtection } from './protection.tsx';
 
+type Original =
+  { status: 'idle' | 'loading' | 'failed' } | { status: 'ready'; objectUrl: string; mediaType: string };
+
 /**
- * One media item under moderator protection. It starts blurred (and greyscaled) unless the reviewer
- * turned that off; one click reveals it; revealing another item or leaving the case blurs it again.
- * Videos never autoplay and start muted; they pause when blurred again. Graphic-content labels from
- * the bank matches are shown before anything is revealed. The bytes always come from Vigie (`src` is
- * an API path), never from the reported site.
+ * The original bytes, fetched only while `revealed` and released (object URL revoked) as soon as the
+ * item is blurred again or leaves the page, so a hidden item leaves nothing of the original behind.
+ */
+function useOriginal(source: MediaSource, revealed: boolean): Original {
+  const [original, setOriginal] = useState<Original>({ status: 'idle' });
+  useEffect(() => {
+    if (!revealed) return;
+    const controller = new AbortController();
+    let release: (() => void) | undefined;
+    setOriginal({ status: 'loading' });
+    loadOriginal(source, controller.signal).then(
+      (loaded) => {
+        release = loaded.release;
+        if (controller.signal.aborted) return loaded.release();
+        setOriginal({ status: 'ready', objectUrl: loaded.objectUrl, mediaType: loaded.mediaType });
+      },
+      () => {
+        if (!controller.signal.aborted) setOriginal({ status: 'failed' });
+      },
+    );
+    return () => {
+      controller.abort();
+      release?.();
+      setOriginal({ status: 'idle' });
+    };
+  }, [revealed, source.originalUrl]);
+  return revealed ? original : { status: 'idle' };
+}
+
+/**
+ * One media item under moderator protection. Until the reviewer reveals it, the page shows only the
+ * server's protected variant (blurred, greyscale, downscaled; a poster frame for videos), so the
+ * original never reaches the browser unasked; CSS blur stays on top of it as a second layer. One click
+ * fetches the original; revealing another item or leaving the case drops it again. Videos start
+ * paused and muted and never autoplay. Graphic-content labels from bank matches show before anything.
  */
 export function ProtectedMedia({
   id,
-  src,
-  mediaType,
+  source,
   label,
   labels,
 }: {
   id: string;
-  src: string;
-  mediaType: string;
+  source: MediaSource;
   label: string;
   labels: readonly string[];
 }) {
   const { t } = useI18n();
   const { settings, revealedId, reveal, hide } = useProtection();
-  const video = useRef<HTMLVideoElement>(null);
   const revealed = revealedId === id || !settings.blur;
+  const original = useOriginal(source, revealed);
+  // The server has no preview for this file after all (e.g. its bytes are not the image it claims).
+  const [previewMissing, setPreviewMissing] = useState(false);
   const warnings = graphicLabels(labels);
-
-  useEffect(() => {
-    if (!revealed) video.current?.pause();
-  }, [revealed]);
 
   // Leaving the case (unmount) blurs again: the next visit starts protected.
   useEffect(() => () => hide(), []);
@@ -51,13 +81,17 @@ export function ProtectedMedia({
           {t('protection.graphicWarning', { labels: warnings.join(', ') })}
         </p>
       )}
-      <div className="media-frame">
-        {mediaType.startsWith('video/') ? (
-          <video ref={video} src={src} muted controls={revealed} preload="metadata" aria-label={label} />
+      <div className="media-frame" aria-busy={original.status === 'loading'}>
+        {original.status === 'ready' ? (
+          <OriginalView objectUrl={original.objectUrl} mediaType={original.mediaType} label={label} />
+        ) : previewMissing ? (
+          <p className="muted">{t('protection.noPreview')}</p>
         ) : (
-          <img src={src} alt={label} />
+          <img src={source.protectedUrl} alt={label} onError={() => setPreviewMissing(true)} />
         )}
       </div>
+      {original.status === 'loading' && <p className="muted">{t('common.loading')}</p>}
+      {original.status === 'failed' && <p role="alert">{t('common.loadFailed')}</p>}
       <figcaption>
         <span>{label}</span>
         {settings.blur && (
@@ -77,4 +111,20 @@ export function ProtectedMedia({
       </figcaption>
     </figure>
   );
+}
+
+function OriginalView({
+  objectUrl,
+  mediaType,
+  label,
+}: {
+  objectUrl: string;
+  mediaType: string;
+  label: string;
+}) {
+  const { t } = useI18n();
+  if (mediaType.startsWith('image/')) return <img src={objectUrl} alt={label} />;
+  if (mediaType.startsWith('video/'))
+    return <video src={objectUrl} muted controls preload="metadata" aria-label={label} />;
+  return <p className="muted">{t('protection.noPreview')}</p>;
 }

@@ -3,6 +3,7 @@ import { decisionFieldsSchema } from '../../../server/src/transparency/decision-
 import { renderTdbStatement } from '../../../server/src/transparency/tdb-statement.ts';
 import type { BankMatch, CaseDetail, CaseEvent, Decision } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { attachmentSource, evidenceSource, hasPreview } from '../protection/media-source.ts';
 import { ProtectedMedia } from '../protection/ProtectedMedia.tsx';
 import { useProtection } from '../protection/protection.tsx';
 import { actionLabel, categoryLabel } from '../public/labels.ts';
@@ -38,7 +39,13 @@ export function CasePage() {
   const { caseId = '' } = useParams();
   const { resource, reload } = useResource(() => api.caseDetail(caseId), caseId);
   const media = useResource(
-    () => (can('evidence:read') ? api.evidence({ caseId }) : Promise.resolve({ items: [] })),
+    // Only images and videos are shown, through their protected variant (no request for other files).
+    () =>
+      can('evidence:read')
+        ? api.evidence({ caseId }).then(({ items }) => ({
+            items: items.filter((item) => hasPreview(String(item.mediaType ?? ''))),
+          }))
+        : Promise.resolve({ items: [] }),
     caseId,
   );
   const protection = useProtection();
@@ -134,8 +141,7 @@ export function CasePage() {
                 <ProtectedMedia
                   key={item.id}
                   id={item.id}
-                  src={`/api/v1/evidence/${encodeURIComponent(item.id)}/content`}
-                  mediaType={String(item.mediaType ?? '')}
+                  source={evidenceSource(item.id)}
                   label={t('case.mediaItem', { id: item.id })}
                   labels={labels}
                 />
@@ -157,9 +163,21 @@ export function CasePage() {
           {can('cases:review') && kase.status === 'open' && kase.escalatedAt === null && (
             <EscalateForm onEscalate={(reason) => act(() => api.escalateCase(caseId, reason))} />
           )}
-          <p>
-            <Link to="/cases">{t('case.backToQueue')}</Link>
-          </p>
+          <ul className="case-links">
+            {can('notices:manage') && (
+              <li>
+                <Link to={`/notices/new?caseId=${encodeURIComponent(caseId)}`}>{t('case.sendNotice')}</Link>
+              </li>
+            )}
+            {can('evidence:read') && (
+              <li>
+                <Link to={`/evidence?caseId=${encodeURIComponent(caseId)}`}>{t('case.evidence')}</Link>
+              </li>
+            )}
+            <li>
+              <Link to="/cases">{t('case.backToQueue')}</Link>
+            </li>
+          </ul>
         </div>
       </div>
     </>
@@ -168,6 +186,7 @@ export function CasePage() {
 
 function ContentSection({ detail }: { detail: CaseDetail }) {
   const { t, formatDateTime } = useI18n();
+  const labels = matchesOf(detail.events).flatMap((match) => match.labels);
   return (
     <section className="panel" aria-labelledby="case-content">
       <h2 id="case-content">{t('case.content')}</h2>
@@ -203,6 +222,14 @@ function ContentSection({ detail }: { detail: CaseDetail }) {
                         {' '}
                         · PDQ <code>{file.pdq.slice(0, 16)}…</code>
                       </>
+                    )}
+                    {hasPreview(file.mediaType) && (
+                      <ProtectedMedia
+                        id={file.id}
+                        source={attachmentSource(detail.case.id, file.id)}
+                        label={file.filename}
+                        labels={labels}
+                      />
                     )}
                   </li>
                 ))}

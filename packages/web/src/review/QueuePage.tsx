@@ -9,6 +9,7 @@ import { Badge, LoadFailed, Loading, Notice, SelectField } from '../ui/component
 import { errorText } from '../ui/errors.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useResource } from '../ui/useResource.ts';
+import { useSubmit } from '../ui/useSubmit.ts';
 import { VirtualList } from '../ui/VirtualList.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { slaStateOf, slaStates, type SlaState } from './sla.ts';
@@ -47,6 +48,7 @@ export function QueuePage() {
   });
   const [active, setActive] = useState(0);
   const [problem, setProblem] = useState<unknown>(null);
+  const [demoLoaded, setDemoLoaded] = useState<number | null>(null);
   const queues = useResource(() => api.queues(), 'queues');
   const cases = useResource(
     () =>
@@ -201,6 +203,9 @@ export function QueuePage() {
           </SelectField>
         </div>
         {problem !== null && <Notice tone="info">{errorText(t, problem)}</Notice>}
+        {demoLoaded !== null && (
+          <Notice tone="success">{t('queue.demoLoaded', { count: formatNumber(demoLoaded) })}</Notice>
+        )}
         <p className="muted" role="status" data-testid="queue-count">
           {t('queue.showing', { shown: formatNumber(shown.length), total: formatNumber(all.length) })}
         </p>
@@ -211,7 +216,14 @@ export function QueuePage() {
         )}
         {cases.resource.status === 'ready' &&
           (shown.length === 0 ? (
-            <EmptyQueue filtered={all.length > 0} />
+            <EmptyQueue
+              filtered={all.length > 0 || filters.queueId !== ''}
+              onSeeded={(count) => {
+                setDemoLoaded(count);
+                queues.reload();
+                cases.reload();
+              }}
+            />
           ) : (
             <VirtualList
               items={shown}
@@ -228,8 +240,11 @@ export function QueuePage() {
   );
 }
 
-/** An empty queue tells a newcomer where cases come from and links to the public report form. */
-function EmptyQueue({ filtered }: { filtered: boolean }) {
+/**
+ * An empty queue tells a newcomer where cases come from and links to the public report form; an
+ * administrator may load demo cases to try the review loop at once.
+ */
+function EmptyQueue({ filtered, onSeeded }: { filtered: boolean; onSeeded(count: number): void }) {
   const { t } = useI18n();
   const { api, can } = useSignedIn();
   const organisation = useResource(
@@ -239,13 +254,40 @@ function EmptyQueue({ filtered }: { filtered: boolean }) {
   if (filtered) return <p className="muted">{t('queue.empty')}</p>;
   const slug = organisation.resource.status === 'ready' ? organisation.resource.data?.slug : undefined;
   return (
-    <p className="muted">
-      {t('queue.emptyHint')}{' '}
-      {slug && (
-        // A full page load: the public form lives outside the console layout.
-        <a href={`/report/${encodeURIComponent(slug)}`}>{`/report/${slug}`}</a>
-      )}
-    </p>
+    <>
+      <p className="muted">
+        {t('queue.emptyHint')}{' '}
+        {slug && (
+          // A full page load: the public form lives outside the console layout.
+          <a href={`/report/${encodeURIComponent(slug)}`}>{`/report/${slug}`}</a>
+        )}
+      </p>
+      {can('organisation:manage') && <DemoLoader onSeeded={onSeeded} />}
+    </>
+  );
+}
+
+const DEMO_CASES = 50;
+
+function DemoLoader({ onSeeded }: { onSeeded(count: number): void }) {
+  const { t } = useI18n();
+  const { api } = useSignedIn();
+  const submit = useSubmit();
+  const load = () =>
+    submit.run(async () => {
+      const result = await api.seedDemo({ cases: DEMO_CASES });
+      onSeeded(result.cases);
+    });
+  return (
+    <div className="form-stack">
+      <p>{t('queue.demoExplain')}</p>
+      {submit.error !== null && <Notice tone="error">{errorText(t, submit.error)}</Notice>}
+      <div>
+        <button type="button" className="button" disabled={submit.busy} onClick={() => void load()}>
+          {submit.busy ? t('queue.loadingDemo') : t('queue.loadDemo')}
+        </button>
+      </div>
+    </div>
   );
 }
 
