@@ -6,11 +6,16 @@
  * status page (`GET /api/v1/public/reports/:reference`, one indexed read) in the same server at the
  * same rate: same rate limiting and serialisation, no write transaction.
  *
- *   npm run bench:reports -w packages/server [-- --seconds 15 --sqlite-rate 500 --postgres-rate 1000 --sqlite-only]
+ * On PostgreSQL the run also reads the server's figures for the benchmark database: the CPU of its
+ * backends per report, and reports per committed transaction (the size of the group-commit batches;
+ * the few other transactions of the window, such as job polls, count too).
+ *
+ *   npm run bench:reports -w packages/server [-- --seconds 15 --sqlite-rate 500 --postgres-rate 1000 --dialects sqlite,postgres --profile DIR]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { createOrganisation } from '../src/identity/organisations.ts';
 import { freshDatabase, startBenchServer, type BenchServer, type Dialect } from './harness.ts';
 
@@ -20,14 +25,21 @@ const { values: args } = parseArgs({
     'sqlite-rate': { type: 'string', default: '500' },
     'postgres-rate': { type: 'string', default: '1000' },
     connections: { type: 'string', default: '20' },
-    'sqlite-only': { type: 'boolean', default: false },
+    dialects: { type: 'string', default: 'sqlite,postgres' },
+    /** A folder for the server's V8 CPU profiles (`--cpu-prof`), one per database. */
+    profile: { type: 'string' },
   },
+});
+const DIALECTS = args.dialects.split(',').map((d) => {
+  if (d !== 'sqlite' && d !== 'postgres') throw new Error(`--dialects: sqlite or postgres, not ${d}`);
+  return d as Dialect;
 });
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
 
 interface Prepared {
   env: Record<string, string>;
+  databaseUrl: string | undefined;
   slug: string;
   cleanup(): Promise<void>;
 }
@@ -36,12 +48,20 @@ async function prepare(dialect: Dialect): Promise<Prepared> {
   const database = await freshDatabase(dialect, 'vigie-bench-reports-');
   const org = await createOrganisation(database.storage.db, { name: 'Bench intake' });
   await database.storage.close();
-  return { env: database.env, slug: org.slug, cleanup: () => database.remove() };
+  return {
+    env: database.env,
+    databaseUrl: database.databaseUrl,
+    slug: org.slug,
+    cleanup: () => database.remove(),
+  };
 }
 
 function startProcess(env: Record<string, string>): Promise<BenchServer> {
   // The load comes from one address: lift the per-address public limit for the measurement.
-  return startBenchServer({ ...env, VIGIE_PUBLIC_RATE_LIMIT: '1000000000' });
+  return startBenchServer(
+    { ...env, VIGIE_PUBLIC_RATE_LIMIT: '1000000000' },
+    args.profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] } : {},
+  );
 }
 
 const languages = [
@@ -111,6 +131,43 @@ async function oneReference(url: string, slug: string): Promise<string> {
   return ((await response.json()) as { reference: string }).reference;
 }
 
+/**
+ * A PostgreSQL database's committed transactions and the CPU seconds of its server processes
+ * (backends only: the WAL writer and checkpointer are shared with other databases). Statistics lag
+ * by up to a second, hence the pause.
+ */
+async function postgresUsage(databaseUrl: string): Promise<{ commits: number; cpu: Map<number, number> }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const commits = await client.query<{ commits: string }>(
+      'select xact_commit as commits from pg_stat_database where datname = current_database()',
+    );
+    const backends = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
+    const cpu = new Map<number, number>();
+    for (const { pid } of backends.rows) {
+      try {
+        cpu.set(pid, cpuSeconds(pid));
+      } catch {
+        // ended meanwhile
+      }
+    }
+    return { commits: Number(commits.rows[0]?.commits ?? 0), cpu };
+  } finally {
+    await client.end();
+  }
+}
+
+/** CPU used by backends between two readings (a backend that ended in between is not counted). */
+function backendCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
+  return total;
+}
+
 /** CPU seconds (user + system) used so far by a process: a figure that other load cannot inflate. */
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -118,7 +175,7 @@ function cpuSeconds(pid: number): number {
 }
 
 const rows: string[] = [];
-for (const dialect of args['sqlite-only'] ? (['sqlite'] as const) : (['sqlite', 'postgres'] as const)) {
+for (const dialect of DIALECTS) {
   const rate = Number(dialect === 'sqlite' ? args['sqlite-rate'] : args['postgres-rate']);
   const prepared = await prepare(dialect);
   const { child, url } = await startProcess(prepared.env);
@@ -130,15 +187,26 @@ for (const dialect of args['sqlite-only'] ? (['sqlite'] as const) : (['sqlite', 
       body: noticeBody(prepared.slug, run),
     });
     await drive(url, rate, 3, post('warmup')); // JIT, pools, first data key
+    const postgresBefore = prepared.databaseUrl ? await postgresUsage(prepared.databaseUrl) : undefined;
     const cpuBefore = cpuSeconds(child.pid!);
     const intake = await drive(url, rate, SECONDS, post('measured'));
-    const cpuMsPerReport = ((cpuSeconds(child.pid!) - cpuBefore) * 1000) / Math.max(intake.total, 1);
+    const reports = Math.max(intake.total, 1);
+    const cpuMsPerReport = ((cpuSeconds(child.pid!) - cpuBefore) * 1000) / reports;
+    let postgresCpuMsPerReport = '–';
+    let reportsPerCommit = '–';
+    if (prepared.databaseUrl && postgresBefore) {
+      const after = await postgresUsage(prepared.databaseUrl);
+      postgresCpuMsPerReport = ((backendCpuBetween(postgresBefore.cpu, after.cpu) * 1000) / reports).toFixed(
+        2,
+      );
+      reportsPerCommit = (reports / Math.max(after.commits - postgresBefore.commits, 1)).toFixed(1);
+    }
     const baseline = await drive(url, rate, SECONDS, () => ({
       method: 'GET',
       path: `/api/v1/public/reports/${reference}`,
     }));
     rows.push(
-      `| ${dialect} | ${loadAverage()} | ${rate} | ${intake.rate.toFixed(0)} | ${intake.p50} | ${intake.p99} | ${intake.max} | ${intake.errors} | ${cpuMsPerReport.toFixed(2)} | ` +
+      `| ${dialect} | ${loadAverage()} | ${rate} | ${intake.rate.toFixed(0)} | ${intake.p50} | ${intake.p99} | ${intake.max} | ${intake.errors} | ${cpuMsPerReport.toFixed(2)} | ${postgresCpuMsPerReport} | ${reportsPerCommit} | ` +
         `${baseline.rate.toFixed(0)} | ${baseline.p50} | ${baseline.p99} | ${(intake.p99 / Math.max(baseline.p99, 1)).toFixed(1)}× |`,
     );
     console.error(`${dialect}: ${intake.total} reports`);
@@ -153,7 +221,7 @@ console.log(
   `\nPOST /api/v1/public/reports (full Art. 16 notice, sealed contact, 10% join an existing case), ${SECONDS} s at a fixed rate, ${CONNECTIONS} connections (autocannon), loopback\n`,
 );
 console.log(
-  '| database | load avg (1 min) | target req/s | achieved req/s | p50 ms | p99 ms | max ms | errors | server CPU ms/report | baseline req/s | baseline p50 ms | baseline p99 ms | p99 vs baseline |',
+  '| database | load avg (1 min) | target req/s | achieved req/s | p50 ms | p99 ms | max ms | errors | server CPU ms/report | PostgreSQL CPU ms/report | reports per commit | baseline req/s | baseline p50 ms | baseline p99 ms | p99 vs baseline |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);

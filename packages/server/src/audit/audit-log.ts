@@ -76,44 +76,72 @@ export async function appendAudit(
   event: AuditEvent,
   requestId: string | null = null,
 ): Promise<AuditEntry> {
+  const [entry] = await appendAuditEntries(db, [{ actor, event, requestId }]);
+  return entry as AuditEntry;
+}
+
+export interface AuditRecord {
+  actor: Actor;
+  event: AuditEvent;
+  requestId: string | null;
+}
+
+/**
+ * Appends several entries, chained in the order given, with one insert per organisation (for
+ * batched writes such as group-committed public intake). Returns the entries in the same order.
+ */
+export async function appendAuditEntries(db: Db, records: AuditRecord[]): Promise<AuditEntry[]> {
+  if (records.length === 0) return [];
   return inTransaction(db, async (trx) => {
-    const orgId = actor.orgId;
-    // Serialises appends per organisation on PostgreSQL; SQLite transactions are already serial.
-    const head = await trx
-      .selectFrom('audit_heads')
-      .selectAll()
-      .where('org_id', '=', orgId)
-      .$if(isPostgres(trx), (q) => q.forUpdate())
-      .executeTakeFirst();
-    const fields: HashedFields = {
-      org_id: orgId,
-      seq: (head?.seq ?? 0) + 1,
-      at: Date.now(),
-      actor_type: actor.type,
-      actor_id: actor.id,
-      action: event.action,
-      target_type: event.targetType,
-      target_id: event.targetId,
-      request_id: requestId,
-      details: JSON.stringify(event.details ?? {}),
-      prev_hash: head?.hash ?? GENESIS_HASH,
-    };
-    const hash = entryHash(fields);
-    const inserted = await trx
-      .insertInto('audit_log')
-      .values({ ...fields, hash })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (head) {
-      await trx
-        .updateTable('audit_heads')
-        .set({ seq: fields.seq, hash })
+    const entries: AuditEntry[] = [];
+    const orgIds = [...new Set(records.map((r) => r.actor.orgId))].sort();
+    const indexOf = new Map(records.map((r, i) => [r, i]));
+    // Organisations in a fixed order: two batches never wait on each other's heads crosswise.
+    for (const orgId of orgIds) {
+      const ofOrg = records.filter((r) => r.actor.orgId === orgId);
+      // Serialises appends per organisation on PostgreSQL; SQLite transactions are already serial.
+      const head = await trx
+        .selectFrom('audit_heads')
+        .selectAll()
         .where('org_id', '=', orgId)
-        .execute();
-    } else {
-      await trx.insertInto('audit_heads').values({ org_id: orgId, seq: fields.seq, hash }).execute();
+        .$if(isPostgres(trx), (q) => q.forUpdate())
+        .executeTakeFirst();
+      let seq = head?.seq ?? 0;
+      let prevHash = head?.hash ?? GENESIS_HASH;
+      const rows = ofOrg.map(({ actor, event, requestId }) => {
+        const fields: HashedFields = {
+          org_id: orgId,
+          seq: ++seq,
+          at: Date.now(),
+          actor_type: actor.type,
+          actor_id: actor.id,
+          action: event.action,
+          target_type: event.targetType,
+          target_id: event.targetId,
+          request_id: requestId,
+          details: JSON.stringify(event.details ?? {}),
+          prev_hash: prevHash,
+        };
+        prevHash = entryHash(fields);
+        return { ...fields, hash: prevHash };
+      });
+      const inserted = await trx.insertInto('audit_log').values(rows).returning(['id', 'seq']).execute();
+      const idOfSeq = new Map(inserted.map((r) => [r.seq, r.id]));
+      if (head) {
+        await trx
+          .updateTable('audit_heads')
+          .set({ seq, hash: prevHash })
+          .where('org_id', '=', orgId)
+          .execute();
+      } else {
+        await trx.insertInto('audit_heads').values({ org_id: orgId, seq, hash: prevHash }).execute();
+      }
+      ofOrg.forEach((record, i) => {
+        const row = rows[i] as HashedFields & { hash: string };
+        entries[indexOf.get(record) as number] = toEntry({ ...row, id: idOfSeq.get(row.seq) as number });
+      });
     }
-    return toEntry({ ...fields, hash, id: inserted.id });
+    return entries;
   });
 }
 

@@ -6,16 +6,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalUrl, InvalidUrlError } from '@vigie/hashing';
 import { z } from 'zod';
-import { appendAudit } from '../audit/audit-log.ts';
+import { appendAuditEntries } from '../audit/audit-log.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { AppError } from '../errors.ts';
 import { enqueueJob } from '../jobs/outbox.ts';
-import type { Actor } from '../identity/actor.ts';
+import { systemActor, type Actor } from '../identity/actor.ts';
 import { CATEGORY, KEYWORD } from '../taxonomy/dsa.ts';
-import type { Db } from '../storage/transaction.ts';
+import { inTransaction, type Db } from '../storage/transaction.ts';
 import { storeAttachment } from './attachments.ts';
-import { fileIntoCase, type ContentKey } from './grouping.ts';
-import { assertNotSuspended, countNotice } from './misuse.ts';
+import { fileIntoCases, type Filing } from './grouping.ts';
+import { countNotices } from './misuse.ts';
 import { newReportReference } from './references.ts';
 import type { ReportAttachmentTable, ReportTable } from './tables.ts';
 
@@ -123,24 +123,37 @@ export async function submitReport(
   submission: Submission,
   requestId: string | null,
 ): Promise<SubmittedReport> {
-  const filed = await fileReport(db, deps, orgId, actor, submission);
-  await filed.finish(db, requestId);
-  return filed;
+  const report = await prepareReport(db, deps, orgId, actor, submission);
+  const [filed] = await fileReports(db, [{ report, requestId }]);
+  return filed as SubmittedReport;
+}
+
+/** A notice checked, identified and sealed, ready to be filed: everything that needs no transaction. */
+export interface PreparedReport {
+  orgId: string;
+  actor: Actor | undefined;
+  submission: Submission;
+  reportId: string;
+  reference: string;
+  canonical: string | null;
+  notifierKey: string | null;
+  contactSealed: string | null;
+  attachments: ReportAttachmentTable[];
+  receivedAt: number;
 }
 
 /**
- * `submitReport` in two steps: filing, then `finish` (the notifier's count and the audit entry).
- * Group commit runs the `finish` of a whole batch last, so the rows every report of an organisation
- * touches — its audit chain head, a frequent notifier — are locked (PostgreSQL) only at the end of a
- * batch, always in the same order, and batches on separate connections do not deadlock.
+ * The first half of `submitReport`: validation, identifiers, the sealed contact and the stored
+ * attachment blobs. Public intake runs it before joining a group commit, with the database itself,
+ * so the organisation's data key is read once and cached rather than locked in every batch.
  */
-export async function fileReport(
+export async function prepareReport(
   db: Db,
   deps: IntakeDeps,
   orgId: string,
   actor: Actor | undefined,
   submission: Submission,
-): Promise<SubmittedReport & { finish(db: Db, requestId: string | null): Promise<void> }> {
+): Promise<PreparedReport> {
   const { notice } = submission;
   if (!notice.reporter && notice.category !== ANONYMOUS_CATEGORY) {
     throw new AppError('validation_failed', {
@@ -149,106 +162,183 @@ export async function fileReport(
     });
   }
   const canonical = canonicalOrNull(notice.url);
-  const notifierKey = notifierKeyOf(actor, orgId, notice);
-  const now = Date.now();
   const reportId = randomUUID();
-  const reference = newReportReference();
-  const filer: Pick<Actor, 'type' | 'id' | 'orgId'> = actor ?? { type: 'system', id: 'public-intake', orgId };
-
-  if (notifierKey) await assertNotSuspended(db, orgId, notifierKey, now);
-
   const attachments: ReportAttachmentTable[] = [];
   for (const a of notice.attachments ?? []) {
     attachments.push(await storeAttachment(db, deps.keyring, deps.dataDir, orgId, reportId, a));
   }
-  const keys: ContentKey[] = [
-    ...(canonical ? [{ kind: 'url' as const, value: canonical }] : []),
-    ...attachments.map((a) => ({ kind: 'sha256' as const, value: a.sha256 })),
-  ];
-  const sourceType = sourceTypeOf(submission);
-  const filed = await fileIntoCase(
-    db,
-    filer,
-    {
-      keys,
-      attributes: {
-        category: notice.category,
-        language: notice.language ?? null,
-        country: notice.country ?? null,
-        url: notice.url,
-        canonicalUrl: canonical,
-        sourceType,
-        trustedFlagger: submission.notifierType === 'trusted_flagger',
-      },
-      reports: 1,
-      matches: 0,
-      events: [
-        {
-          type: 'reported',
-          data: {
-            reportId,
-            channel: submission.channel,
-            notifierType: submission.notifierType,
-            category: notice.category,
+  const contactSealed = notice.reporter
+    ? (
+        await deps.keyring.seal(db, orgId, JSON.stringify(notice.reporter), contactContext(reportId))
+      ).toString('base64')
+    : null;
+  return {
+    orgId,
+    actor,
+    submission,
+    reportId,
+    reference: newReportReference(),
+    canonical,
+    notifierKey: notifierKeyOf(actor, orgId, notice),
+    contactSealed,
+    attachments,
+    receivedAt: Date.now(),
+  };
+}
+
+export interface ReportToFile {
+  report: PreparedReport;
+  /** The request audited with the report. */
+  requestId: string | null;
+}
+
+/** Who files a report into its case: the API key, or the public intake of the organisation. */
+const filerOf = (r: PreparedReport): Actor => r.actor ?? systemActor(r.orgId, 'public-intake');
+
+/**
+ * The second half of `submitReport`, for many reports at once in one transaction: they are filed
+ * into their cases in order (a report may join a case opened by an earlier one of the same batch),
+ * and every table is written with one statement for the whole batch. The rows every report of an
+ * organisation touches — its audit chain head, frequent notifiers — are locked (PostgreSQL) only at
+ * the end, in a fixed order, so batches on separate connections do not deadlock.
+ */
+export async function fileReports(db: Db, reports: ReportToFile[]): Promise<SubmittedReport[]> {
+  if (reports.length === 0) return [];
+  return inTransaction(db, async (trx) => {
+    await assertNoneSuspended(trx, reports);
+    const cases = await fileIntoCases(
+      trx,
+      reports.map(({ report }) => ({
+        actor: filerOf(report),
+        filing: filingOf(report),
+        now: report.receivedAt,
+      })),
+    );
+    const filed = reports.map(({ report }, i): SubmittedReport => {
+      const { caseId, reference } = cases[i] as { caseId: string; reference: string };
+      return {
+        reportId: report.reportId,
+        reference: report.reference,
+        caseId,
+        caseReference: reference,
+        receivedAt: report.receivedAt,
+      };
+    });
+    await trx
+      .insertInto('reports')
+      .values(reports.map(({ report }, i) => reportRow(report, (filed[i] as SubmittedReport).caseId)))
+      .execute();
+    const attachments = reports.flatMap(({ report }) => report.attachments);
+    if (attachments.length > 0) {
+      await trx.insertInto('report_attachments').values(attachments).execute();
+      for (const a of attachments.filter((x) => x.media_type.startsWith('image/'))) {
+        await enqueueJob(trx, {
+          kind: HASH_ATTACHMENT_JOB,
+          orgId: a.org_id,
+          payload: { orgId: a.org_id, attachmentId: a.id },
+        });
+      }
+    }
+    await countNotices(
+      trx,
+      reports.flatMap(({ report: r }) =>
+        r.notifierKey
+          ? [{ orgId: r.orgId, key: r.notifierKey, label: notifierLabel(r.actor, r.submission.notice) }]
+          : [],
+      ),
+    );
+    await appendAuditEntries(
+      trx,
+      reports.map(({ report: r, requestId }, i) => ({
+        actor: filerOf(r),
+        event: {
+          action: 'report.submit',
+          targetType: 'report',
+          targetId: r.reportId,
+          details: {
+            caseId: (filed[i] as SubmittedReport).caseId,
+            channel: r.submission.channel,
+            category: r.submission.notice.category,
           },
         },
-      ],
-    },
-    now,
-  );
+        requestId,
+      })),
+    );
+    return filed;
+  });
+}
 
-  const row: ReportTable = {
-    id: reportId,
-    org_id: orgId,
-    reference,
-    case_id: filed.caseId,
-    channel: submission.channel,
-    notifier_type: submission.notifierType,
-    notifier_key: notifierKey,
+/** Refuses the batch if any of its notifiers is suspended (one read for the whole batch). */
+async function assertNoneSuspended(db: Db, reports: ReportToFile[]): Promise<void> {
+  const notifiers = reports.flatMap(({ report: r }) =>
+    r.notifierKey ? [{ orgId: r.orgId, key: r.notifierKey }] : [],
+  );
+  if (notifiers.length === 0) return;
+  const suspended = await db
+    .selectFrom('notifiers')
+    .select(['org_id', 'key'])
+    .where('org_id', 'in', [...new Set(notifiers.map((n) => n.orgId))])
+    .where('key', 'in', [...new Set(notifiers.map((n) => n.key))])
+    .where('suspended_until', '>', Date.now())
+    .execute();
+  if (suspended.some((s) => notifiers.some((n) => n.orgId === s.org_id && n.key === s.key)))
+    throw new AppError('notifier_suspended');
+}
+
+function filingOf(r: PreparedReport): Filing {
+  const { notice } = r.submission;
+  return {
+    keys: [
+      ...(r.canonical ? [{ kind: 'url' as const, value: r.canonical }] : []),
+      ...r.attachments.map((a) => ({ kind: 'sha256' as const, value: a.sha256 })),
+    ],
+    attributes: {
+      category: notice.category,
+      language: notice.language ?? null,
+      country: notice.country ?? null,
+      url: notice.url,
+      canonicalUrl: r.canonical,
+      sourceType: sourceTypeOf(r.submission),
+      trustedFlagger: r.submission.notifierType === 'trusted_flagger',
+    },
+    reports: 1,
+    matches: 0,
+    events: [
+      {
+        type: 'reported',
+        data: {
+          reportId: r.reportId,
+          channel: r.submission.channel,
+          notifierType: r.submission.notifierType,
+          category: notice.category,
+        },
+      },
+    ],
+  };
+}
+
+function reportRow(r: PreparedReport, caseId: string): ReportTable {
+  const { notice } = r.submission;
+  return {
+    id: r.reportId,
+    org_id: r.orgId,
+    reference: r.reference,
+    case_id: caseId,
+    channel: r.submission.channel,
+    notifier_type: r.submission.notifierType,
+    notifier_key: r.notifierKey,
     url: notice.url,
-    canonical_url: canonical,
+    canonical_url: r.canonical,
     explanation: notice.explanation,
     category: notice.category,
     keywords: JSON.stringify(notice.keywords ?? []),
     language: notice.language ?? null,
     country: notice.country ?? null,
-    contact_sealed: notice.reporter
-      ? (
-          await deps.keyring.seal(db, orgId, JSON.stringify(notice.reporter), contactContext(reportId))
-        ).toString('base64')
-      : null,
+    contact_sealed: r.contactSealed,
     reporter_language: notice.reporterLanguage ?? null,
     good_faith: 1,
-    received_at: now,
+    received_at: r.receivedAt,
     outcome_notified_at: null,
-  };
-  await db.insertInto('reports').values(row).execute();
-  if (attachments.length > 0) {
-    await db.insertInto('report_attachments').values(attachments).execute();
-    for (const a of attachments.filter((x) => x.media_type.startsWith('image/'))) {
-      await enqueueJob(db, { kind: HASH_ATTACHMENT_JOB, orgId, payload: { orgId, attachmentId: a.id } });
-    }
-  }
-  return {
-    reportId,
-    reference,
-    caseId: filed.caseId,
-    caseReference: filed.reference,
-    receivedAt: now,
-    async finish(trx: Db, requestId: string | null) {
-      if (notifierKey) await countNotice(trx, orgId, notifierKey, notifierLabel(actor, notice));
-      await appendAudit(
-        trx,
-        filer as Actor,
-        {
-          action: 'report.submit',
-          targetType: 'report',
-          targetId: reportId,
-          details: { caseId: filed.caseId, channel: submission.channel, category: notice.category },
-        },
-        requestId,
-      );
-    },
   };
 }
 

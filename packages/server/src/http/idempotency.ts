@@ -91,6 +91,34 @@ export async function storeResponse(
     .execute();
 }
 
+/**
+ * Stores the responses of several creates at once, for batched writes (group commit) that know
+ * their responses before they commit and so need no reservation: a concurrent request with the
+ * same key waits on the inserted row (PostgreSQL) or on the write lock (SQLite) until the batch
+ * commits, then fails with a unique violation and is retried, finding the stored response.
+ */
+export async function storeResponses(
+  db: Db,
+  records: { scope: string; key: string; operation: string; fingerprint: string; response: StoredResponse }[],
+): Promise<void> {
+  if (records.length === 0) return;
+  const createdAt = Date.now();
+  await db
+    .insertInto('idempotency_keys')
+    .values(
+      records.map((r) => ({
+        scope: r.scope,
+        key: r.key,
+        operation: r.operation,
+        request_hash: r.fingerprint,
+        status_code: r.response.statusCode,
+        response_body: JSON.stringify(r.response.body ?? null),
+        created_at: createdAt,
+      })),
+    )
+    .execute();
+}
+
 export const IDEMPOTENCY_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 export async function purgeExpiredIdempotencyKeys(db: Db, now = Date.now()): Promise<number> {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { groupCommitterFor } from '../../cases/group-commit.ts';
-import { fileReport, noticeSchema } from '../../cases/intake.ts';
+import { GroupCommitters } from '../../cases/group-commit.ts';
+import { fileReports, noticeSchema, prepareReport, type PreparedReport } from '../../cases/intake.ts';
 import { notFound } from '../../errors.ts';
 import {
   findStoredResponse,
   readIdempotencyKey,
   requestFingerprint,
-  reserveKey,
-  storeResponse,
+  storeResponses,
+  type StoredResponse,
 } from '../../http/idempotency.ts';
 import { defineOperation } from '../../http/operation.ts';
 import { isUniqueViolation, type Db } from '../../storage/transaction.ts';
@@ -26,6 +26,49 @@ async function organisationId(db: Db, slug: string): Promise<string> {
   return org.id;
 }
 
+interface PublicReportRequest {
+  report: PreparedReport;
+  requestId: string;
+  idempotency?: { scope: string; key: string; fingerprint: string } | undefined;
+}
+
+interface PublicReportOutcome {
+  body: { reference: string; statusPath: string; receivedAt: number };
+  replayed: boolean;
+}
+
+/**
+ * One batch of public reports (cases/group-commit.ts): replays of a stored Idempotency-Key are
+ * answered from storage, the others are filed together and their responses stored in one insert.
+ */
+const publicIntake = new GroupCommitters<PublicReportRequest, PublicReportOutcome>(async (trx, requests) => {
+  const replays: (StoredResponse | undefined)[] = [];
+  for (const { idempotency: i } of requests)
+    replays.push(i ? await findStoredResponse(trx, i.scope, i.key, i.fingerprint) : undefined);
+  const toFile = requests.filter((_, n) => !replays[n]);
+  await fileReports(trx, toFile);
+  // Nothing about the case: whether others reported the same content stays unknown.
+  const bodyOf = ({ report }: PublicReportRequest) => ({
+    reference: report.reference,
+    statusPath: `/r/${report.reference}`,
+    receivedAt: report.receivedAt,
+  });
+  await storeResponses(
+    trx,
+    toFile.flatMap((r) =>
+      r.idempotency
+        ? [{ ...r.idempotency, operation: OPERATION_ID, response: { statusCode: 201, body: bodyOf(r) } }]
+        : [],
+    ),
+  );
+  return requests.map((r, n) => {
+    const stored = replays[n];
+    return stored
+      ? { body: stored.body as PublicReportOutcome['body'], replayed: true }
+      : { body: bodyOf(r), replayed: false };
+  });
+});
+
 export const submitPublicReport = defineOperation({
   id: OPERATION_ID,
   method: 'POST',
@@ -35,7 +78,7 @@ export const submitPublicReport = defineOperation({
   tags: ['public'],
   access: { public: true },
   // This creates a report, but not in the per-request transaction: concurrent reports share one
-  // transaction (cases/group-commit.ts) to reach public-intake volumes. The handler itself honours
+  // transaction (cases/group-commit.ts) to reach public-intake volumes. The batch itself honours
   // Idempotency-Key (same scope as other public creates: the client address) and audits each report
   // with the request id, inside that shared transaction.
   mutates: false,
@@ -46,45 +89,28 @@ export const submitPublicReport = defineOperation({
   response: z.object({ reference: z.string(), statusPath: z.string(), receivedAt: epochMs }),
   handle: async ({ body, deps, request, reply, requestId }) => {
     const idempotencyKey = readIdempotencyKey(request.headers);
-    const scope = `public:anonymous:${request.ip}`;
-    const fingerprint = requestFingerprint(OPERATION_ID, request.params, request.body);
     const { organisation, ...notice } = body;
-    const attempt = () =>
-      // Reports of the same URL share a committer, so parallel batches rarely meet on one case.
-      groupCommitterFor(deps.db, notice.url).run(async (trx) => {
-        if (idempotencyKey) {
-          const stored = await findStoredResponse(trx, scope, idempotencyKey, fingerprint);
-          if (stored) {
-            const body = stored.body as { reference: string; statusPath: string; receivedAt: number };
-            return { value: { body, replayed: true } };
-          }
-          await reserveKey(trx, { scope, key: idempotencyKey, operation: OPERATION_ID, fingerprint });
+    const report = await prepareReport(
+      deps.db,
+      { keyring: deps.keyring, dataDir: deps.config.dataDir },
+      await organisationId(deps.db, organisation),
+      undefined,
+      { notice, channel: 'web_form', notifierType: 'individual' },
+    );
+    const idempotency = idempotencyKey
+      ? {
+          scope: `public:anonymous:${request.ip}`,
+          key: idempotencyKey,
+          fingerprint: requestFingerprint(OPERATION_ID, request.params, request.body),
         }
-        const report = await fileReport(
-          trx,
-          { keyring: deps.keyring, dataDir: deps.config.dataDir },
-          await organisationId(trx, organisation),
-          undefined,
-          { notice, channel: 'web_form', notifierType: 'individual' },
-        );
-        // Nothing about the case: whether others reported the same content stays unknown.
-        const response = {
-          reference: report.reference,
-          statusPath: `/r/${report.reference}`,
-          receivedAt: report.receivedAt,
-        };
-        if (idempotencyKey)
-          await storeResponse(trx, scope, idempotencyKey, { statusCode: 201, body: response });
-        return {
-          value: { body: response, replayed: false },
-          finish: (db: Db) => report.finish(db, requestId),
-        };
-      });
-    let outcome: Awaited<ReturnType<typeof attempt>>;
+      : undefined;
+    // Reports of the same URL share a committer, so parallel batches rarely meet on one case.
+    const attempt = () => publicIntake.run(deps.db, notice.url, { report, requestId, idempotency });
+    let outcome: PublicReportOutcome;
     try {
       outcome = await attempt();
     } catch (error) {
-      // Another process committed the same Idempotency-Key first: the retry finds its response.
+      // Another request committed the same Idempotency-Key first: the retry finds its response.
       if (!idempotencyKey || !isUniqueViolation(error)) throw error;
       outcome = await attempt();
     }
