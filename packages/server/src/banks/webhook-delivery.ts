@@ -77,12 +77,38 @@ export interface DeliveryAttempt {
 
 /**
  * Where one kind of subscription keeps its deliveries: bank webhooks (`webhook_deliveries`) and
- * organisation event webhooks (`event_webhook_deliveries`, cases/platform-webhooks.ts) share the
+ * organisation event webhooks (`event_webhook_deliveries`, cases/event-webhooks.ts) share the
  * signing, sending, retry and attempt log below and differ only in these two queries.
  */
 export interface DeliveryStore {
   load(db: Db, deliveryId: string): Promise<PendingDelivery | undefined>;
   record(db: Db, deliveryId: string, attempt: DeliveryAttempt): Promise<void>;
+}
+
+/** A delivery row joined with its subscription, as both stores select it. */
+export interface DeliveryRow {
+  id: string;
+  org_id: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  url: string;
+  secret_sealed: Buffer;
+  disabled_at: number | null;
+}
+
+export function toPendingDelivery(row: DeliveryRow, secretContext: string): PendingDelivery {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    payload: row.payload,
+    status: row.status,
+    attempts: row.attempts,
+    url: row.url,
+    secretSealed: row.secret_sealed,
+    secretContext,
+    disabled: row.disabled_at !== null,
+  };
 }
 
 export class DeliveryFailedError extends Error {}
@@ -174,19 +200,7 @@ export const bankDeliveryStore: DeliveryStore = {
       ])
       .where('webhook_deliveries.id', '=', deliveryId)
       .executeTakeFirst();
-    return (
-      row && {
-        id: row.id,
-        orgId: row.org_id,
-        payload: row.payload,
-        status: row.status,
-        attempts: row.attempts,
-        url: row.url,
-        secretSealed: row.secret_sealed,
-        secretContext: secretContext(row.webhook_id),
-        disabled: row.disabled_at !== null,
-      }
-    );
+    return row && toPendingDelivery(row, secretContext(row.webhook_id));
   },
   async record(db, deliveryId, attempt) {
     await db

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit/audit-log.ts';
 import { actorRef } from '../banks/entries.ts';
-import type { DeliveryStore } from '../banks/webhook-delivery.ts';
+import { toPendingDelivery, type DeliveryStore } from '../banks/webhook-delivery.ts';
 import { generateWebhookSecret, queueWebhookMessage, type WebhookEvent } from '../banks/webhooks.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { notFound } from '../errors.ts';
@@ -270,19 +270,7 @@ export const eventDeliveryStore: DeliveryStore = {
       ])
       .where('d.id', '=', deliveryId)
       .executeTakeFirst();
-    return (
-      row && {
-        id: row.id,
-        orgId: row.org_id,
-        payload: row.payload,
-        status: row.status,
-        attempts: row.attempts,
-        url: row.url,
-        secretSealed: row.secret_sealed,
-        secretContext: secretContext(row.webhook_id),
-        disabled: row.disabled_at !== null,
-      }
-    );
+    return row && toPendingDelivery(row, secretContext(row.webhook_id));
   },
   async record(db, deliveryId, attempt) {
     await db
