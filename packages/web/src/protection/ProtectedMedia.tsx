@@ -49,15 +49,18 @@ export function ProtectedMedia({
   source,
   label,
   labels,
+  mayViewOriginal = true,
 }: {
   id: string;
   source: MediaSource;
   label: string;
   labels: readonly string[];
+  /** False when the server would refuse the original to this user: only the protected variant shows. */
+  mayViewOriginal?: boolean;
 }) {
   const { t } = useI18n();
   const { settings, revealedId, reveal, hide } = useProtection();
-  const revealed = revealedId === id || !settings.blur;
+  const revealed = mayViewOriginal && (revealedId === id || !settings.blur);
   const original = useOriginal(source, revealed);
   // The server has no preview for this file after all (e.g. its bytes are not the image it claims).
   const [previewMissing, setPreviewMissing] = useState(false);
@@ -94,7 +97,7 @@ export function ProtectedMedia({
       {original.status === 'failed' && <p role="alert">{t('common.loadFailed')}</p>}
       <figcaption>
         <span>{label}</span>
-        {settings.blur && (
+        {settings.blur && mayViewOriginal && (
           <button
             type="button"
             className="button button-secondary button-small"

@@ -186,6 +186,7 @@ export function CasePage() {
 
 function ContentSection({ detail }: { detail: CaseDetail }) {
   const { t, formatDateTime } = useI18n();
+  const { can } = useSignedIn();
   const labels = matchesOf(detail.events).flatMap((match) => match.labels);
   return (
     <section className="panel" aria-labelledby="case-content">
@@ -229,6 +230,7 @@ function ContentSection({ detail }: { detail: CaseDetail }) {
                         source={attachmentSource(detail.case.id, file.id)}
                         label={file.filename}
                         labels={labels}
+                        mayViewOriginal={can('cases:review')}
                       />
                     )}
                   </li>
