@@ -83,3 +83,18 @@ export function publicView<T extends { orgId?: unknown }>(value: T): Omit<T, 'or
   const { orgId: _orgId, ...rest } = value;
   return rest;
 }
+
+/** What every webhook delivery log shows, whichever kind of subscription it belongs to. */
+export const webhookDeliveryFields = {
+  id: z.string(),
+  webhookId: z.string(),
+  jobId: z.string().nullable(),
+  status: z.enum(['pending', 'delivered', 'failed']),
+  attempts: z.number().int(),
+  lastStatusCode: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+  deliveredAt: epochMs.nullable(),
+  payload: z.unknown(),
+};

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ENTRY_STATUSES } from '../../banks/entries.ts';
 import { RECOMMENDED_ACTIONS, SIGNAL_TYPES, thresholdsSchema } from '../../banks/signals.ts';
-import { epochMs } from '../schemas.ts';
+import { epochMs, webhookDeliveryFields } from '../schemas.ts';
 
 export const signalTypeSchema = z.enum(SIGNAL_TYPES);
 export const actionSchema = z.enum(RECOMMENDED_ACTIONS);
@@ -88,20 +88,7 @@ export const webhookSchema = z
   .meta({ id: 'BankWebhook' });
 
 export const deliverySchema = z
-  .object({
-    id: z.string(),
-    webhookId: z.string(),
-    bankId: z.string(),
-    jobId: z.string().nullable(),
-    status: z.enum(['pending', 'delivered', 'failed']),
-    attempts: z.number().int(),
-    lastStatusCode: z.number().int().nullable(),
-    lastError: z.string().nullable(),
-    createdAt: epochMs,
-    updatedAt: epochMs,
-    deliveredAt: epochMs.nullable(),
-    payload: z.unknown(),
-  })
+  .object({ ...webhookDeliveryFields, bankId: z.string() })
   .meta({ id: 'WebhookDelivery' });
 
 export const importReportSchema = z

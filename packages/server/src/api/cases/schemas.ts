@@ -1,6 +1,6 @@
 /** Public views of the notice-and-action objects, shared by the case, queue and appeal operations. */
 import { z } from 'zod';
-import { epochMs } from '../schemas.ts';
+import { epochMs, webhookDeliveryFields } from '../schemas.ts';
 import { actions } from '../../cases/actions.ts';
 import { caseEventTypes } from '../../cases/events.ts';
 import { webhookEventTypes } from '../../cases/event-webhooks.ts';
@@ -128,20 +128,7 @@ export const eventWebhookSchema = z
   .meta({ id: 'EventWebhook' });
 
 export const eventDeliverySchema = z
-  .object({
-    id: z.string(),
-    webhookId: z.string(),
-    eventType: z.string(),
-    jobId: z.string().nullable(),
-    status: z.enum(['pending', 'delivered', 'failed']),
-    attempts: z.number().int(),
-    lastStatusCode: z.number().int().nullable(),
-    lastError: z.string().nullable(),
-    createdAt: epochMs,
-    updatedAt: epochMs,
-    deliveredAt: epochMs.nullable(),
-    payload: z.unknown(),
-  })
+  .object({ ...webhookDeliveryFields, eventType: z.string() })
   .meta({ id: 'EventWebhookDelivery' });
 
 export const incidentSchema = z
