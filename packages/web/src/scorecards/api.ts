@@ -3,52 +3,17 @@
  * `/api/v1/public/scorecards/:orgSlug`) and their objects, as `packages/server/src/api/scorecards/
  * schemas.ts` describes them. Times are epoch milliseconds.
  */
+import type { Figures, ScorecardRow } from '../../../server/src/scorecards/figures.ts';
+import type { Scorecard as ServerScorecard } from '../../../server/src/scorecards/scorecard.ts';
 import type { ApiClient } from '../api/client.ts';
+
+export type { Figures, ScorecardRow };
 
 /** The organisation setting that makes `/api/v1/public/scorecards/:orgSlug` answer (server: PUBLISH_SETTING). */
 export const PUBLISH_SETTING = 'publishScorecard';
 
-export interface Figures {
-  sent: number;
-  acknowledged: number;
-  acknowledgedShare: number;
-  medianMsToAcknowledgement: number | null;
-  decided: number;
-  actioned: number;
-  actionedByLivenessOnly: number;
-  medianMsToAction: number | null;
-  removedWithin24h: number;
-  removedWithin24hShare: number;
-  removedWithin7d: number;
-  removedWithin7dShare: number;
-  noResponse: number;
-  noResponseShare: number;
-  escalated: number;
-  reversedAfterEscalation: number;
-  /** Reversals / escalations; null when nothing was escalated. */
-  reversalShare: number | null;
-}
-
-export interface ScorecardRow {
-  platform: string;
-  category: string;
-  country: string | null;
-  language: string | null;
-  figures: Figures;
-}
-
-export interface Scorecard {
-  scope: { kind: 'organisation' | 'study'; name: string };
-  period: { from: number | null; to: number | null; asOf: number };
-  rows: ScorecardRow[];
-  channels: { platform: string; channel: string; trustedFlagger: boolean; figures: Figures }[];
-  platforms: { platform: string; figures: Figures }[];
-  overall: Figures;
-  excluded: { unsent: number };
-  /** The generated methodology note (English, Markdown-like plain text). */
-  methodology: string;
-  csv?: string;
-}
+/** The scorecard as the API answers it: the server's own type, plus the CSV when asked for. */
+export type Scorecard = ServerScorecard & { csv?: string };
 
 export interface Study {
   id: string;
