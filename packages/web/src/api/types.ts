@@ -1,8 +1,53 @@
-/** The API's public objects, as `/api/openapi.json` describes them. Times are epoch milliseconds. */
+/**
+ * The API's public objects. Their shapes are the server's response schemas (the same zod schemas that
+ * generate `/api/openapi.json`), imported as types only, so the console cannot drift from the API.
+ * Times are epoch milliseconds. The option lists below are what the console offers in its forms.
+ */
+import type { z } from 'zod';
+import type { sessionResponse } from '../../../server/src/api/auth/schemas.ts';
+import type { listAuditEntries } from '../../../server/src/api/audit/listAuditEntries.ts';
+import type { verifyAuditLog } from '../../../server/src/api/audit/verifyAuditLog.ts';
+import type {
+  bankSchema,
+  entrySchema,
+  importReportSchema,
+  matchSchema,
+  provenanceSchema,
+} from '../../../server/src/api/banks/schemas.ts';
+import type {
+  appealSchema,
+  caseEventSchema,
+  caseSchema,
+  decisionSchema,
+  reportSchema,
+} from '../../../server/src/api/cases/schemas.ts';
+import type { getReportStatus } from '../../../server/src/api/public/getReportStatus.ts';
+import type { listQueues } from '../../../server/src/api/queues/listQueues.ts';
+import type {
+  apiKeySchema,
+  auditEntrySchema,
+  jobSchema,
+  organisationSchema,
+  userSchema,
+} from '../../../server/src/api/schemas.ts';
+import type { evidenceItemSchema } from '../../../server/src/api/evidence/schemas.ts';
+import type { BANK_FORMATS } from '../../../server/src/banks/import-export.ts';
+import type { ENTRY_STATUSES } from '../../../server/src/banks/entries.ts';
+import type { SIGNAL_TYPES } from '../../../server/src/banks/signals.ts';
+import type { actions as serverActions } from '../../../server/src/cases/actions.ts';
+import type { JobStatus as ServerJobStatus } from '../../../server/src/jobs/outbox.ts';
+import type {
+  Permission as ServerPermission,
+  roles as serverRoles,
+} from '../../../server/src/identity/permissions.ts';
 
-export const roles = ['admin', 'moderator', 'analyst', 'auditor'] as const;
+/** The response body an operation declares. */
+type ResponseOf<O extends { response: z.ZodType }> = z.output<O['response']>;
+
+export const roles = ['admin', 'moderator', 'analyst', 'auditor'] as const satisfies typeof serverRoles;
 export type Role = (typeof roles)[number];
 
+/** Permissions the console's API-key form offers. */
 export const permissions = [
   'organisation:read',
   'organisation:manage',
@@ -12,108 +57,37 @@ export const permissions = [
   'audit:read',
   'jobs:read',
   'jobs:manage',
-] as const;
+] as const satisfies readonly ServerPermission[];
 export type Permission = (typeof permissions)[number];
 
-/** Permissions the review and bank screens need; API keys cannot be given them from this console yet. */
-export type ConsolePermission =
-  | Permission
-  | 'cases:read'
-  | 'cases:review'
-  | 'appeals:decide'
-  | 'banks:read'
-  | 'banks:manage'
-  | 'evidence:read'
-  | 'classify:use'
-  | 'langpacks:read'
-  | 'langpacks:manage'
-  | 'scorecards:read'
-  | 'evidence:manage'
-  | 'notices:read'
-  | 'notices:manage'
-  | 'platforms:manage';
+/** Permissions the console's screens check before showing what needs them. */
+export type ConsolePermission = ServerPermission;
 
-export const jobStatuses = ['pending', 'running', 'done', 'dead'] as const;
+export const jobStatuses = [
+  'pending',
+  'running',
+  'done',
+  'dead',
+] as const satisfies readonly ServerJobStatus[];
 export type JobStatus = (typeof jobStatuses)[number];
 
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  languages: string[];
-  mustChangePassword: boolean;
-  createdAt: number;
-  disabledAt: number | null;
-}
-
-export interface Session {
-  user: User;
-  permissions: string[];
-  csrfToken: string;
-  passwordChangeRequired: boolean;
-}
-
-export interface Organisation {
-  id: string;
-  slug: string;
-  name: string;
-  settings: Record<string, unknown>;
-  createdAt: number;
-}
-
-export interface ApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  permissions: Permission[];
-  createdBy: string;
-  createdAt: number;
-  revokedAt: number | null;
-  lastUsedAt: number | null;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: number;
-  actorType: string;
-  actorId: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  requestId: string | null;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
-export interface AuditPage {
-  entries: AuditEntry[];
-  nextCursor: number | null;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  entries: number;
-  headHash?: string;
-  firstBad?: { seq: number; reason: string };
-}
-
-export interface Job {
-  id: string;
-  kind: string;
-  status: JobStatus;
-  attempts: number;
-  maxAttempts: number;
-  runAt: number;
-  lastError: string | null;
-  createdAt: number;
-  finishedAt: number | null;
-}
+export type User = z.output<typeof userSchema>;
+export type Session = z.output<typeof sessionResponse>;
+export type Organisation = z.output<typeof organisationSchema>;
+export type ApiKey = z.output<typeof apiKeySchema>;
+export type AuditEntry = z.output<typeof auditEntrySchema>;
+export type AuditPage = ResponseOf<typeof listAuditEntries>;
+export type AuditVerification = ResponseOf<typeof verifyAuditLog>;
+export type Job = z.output<typeof jobSchema>;
 
 // ——— Notice and action (cases, queues, appeals) ———
 
-export const caseStatuses = ['open', 'decided', 'appealed', 'closed'] as const;
+export const caseStatuses = [
+  'open',
+  'decided',
+  'appealed',
+  'closed',
+] as const satisfies readonly Case['status'][];
 export type CaseStatus = (typeof caseStatuses)[number];
 
 export const actions = [
@@ -125,77 +99,15 @@ export const actions = [
   'suspend_account',
   'terminate_account',
   'no_action',
-] as const;
+] as const satisfies typeof serverActions;
 export type Action = (typeof actions)[number];
 
-export interface Case {
-  id: string;
-  reference: string;
-  status: CaseStatus;
-  category: string;
-  language: string | null;
-  country: string | null;
-  url: string | null;
-  sourceType: string;
-  trustedFlagger: boolean;
-  reportCount: number;
-  matchCount: number;
-  priority: number;
-  priorityReasons: { reason: string; weight: number }[];
-  queueId: string | null;
-  assignedTo: string | null;
-  claimExpiresAt: number | null;
-  escalatedAt: number | null;
-  dueAt: number | null;
-  decisionId: string | null;
-  openedAt: number;
-  updatedAt: number;
-  closedAt: number | null;
-}
-
-export interface CaseEvent {
-  seq: number;
-  type: string;
-  actorType: string;
-  actorId: string;
-  visibility: 'internal' | 'public';
-  data: Record<string, unknown>;
-  at: number;
-}
-
-export interface ReportAttachment {
-  id: string;
-  filename: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  pdq: string | null;
-}
-
-export interface CaseReport {
-  id: string;
-  channel: string;
-  notifierType: string;
-  url: string;
-  explanation: string;
-  category: string;
-  keywords: string[];
-  language: string | null;
-  country: string | null;
-  anonymous: boolean;
-  receivedAt: number;
-  attachments: ReportAttachment[];
-}
-
-export interface Decision {
-  id: string;
-  caseId: string;
-  decidedBy: string;
-  decidedAt: number;
-  action: Action;
-  fields: Record<string, unknown> | null;
-  supersededBy: string | null;
-}
+export type Case = z.output<typeof caseSchema>;
+export type CaseEvent = z.output<typeof caseEventSchema>;
+export type CaseReport = z.output<typeof reportSchema>;
+export type Decision = z.output<typeof decisionSchema>;
+export type Appeal = z.output<typeof appealSchema>;
+export type Queue = ResponseOf<typeof listQueues>['queues'][number];
 
 export interface CaseDetail {
   case: Case;
@@ -204,64 +116,22 @@ export interface CaseDetail {
   decisions: Decision[];
 }
 
-export interface Queue {
-  id: string;
-  name: string;
-  position: number;
-  rule: Record<string, unknown>;
-  slaMs: number;
-  createdAt: number;
-  open: number;
-  overdue: number;
-}
+/** A bank match, as the check API answers it and a case's `matched` event records it. */
+export type BankMatch = z.output<typeof matchSchema>;
 
-export interface Appeal {
-  id: string;
-  caseId: string;
-  decisionId: string;
-  role: 'affected_recipient' | 'notifier';
-  grounds: string;
-  status: 'open' | 'decided';
-  outcome: 'upheld' | 'reversed' | null;
-  statement: string | null;
-  decidedBy: string | null;
-  submittedAt: number;
-  decidedAt: number | null;
-}
-
-/** A bank match as recorded in a case's `matched` event (BankMatch in the API). */
-export interface BankMatch {
-  signalType: string;
-  bankId: string;
-  bankName: string;
-  entryId: string;
-  value: string;
-  distance: number | null;
-  labels: string[];
-  provenance: BankProvenance;
-  confidence: number | null;
-  action: string;
-}
-
-export interface EvidenceItem {
-  id: string;
-  mediaType?: string;
-  [field: string]: unknown;
-}
+export type EvidenceItem = z.output<typeof evidenceItemSchema>;
 
 // ——— Public pages ———
 
-export const publicStatuses = ['received', 'in_review', 'decided', 'under_appeal', 'appeal_decided'] as const;
+export type PublicReportStatus = ResponseOf<typeof getReportStatus>;
+export const publicStatuses = [
+  'received',
+  'in_review',
+  'decided',
+  'under_appeal',
+  'appeal_decided',
+] as const satisfies readonly PublicReportStatus['status'][];
 export type PublicStatus = (typeof publicStatuses)[number];
-
-export interface PublicReportStatus {
-  reference: string;
-  receivedAt: number;
-  status: PublicStatus;
-  outcome: { action: string; decidedAt: number; reversed: boolean } | null;
-  notes: { at: number; text: string }[];
-  appeal: { deadline: number; open: boolean } | null;
-}
 
 export interface PublicReportInput {
   organisation: string;
@@ -277,57 +147,26 @@ export interface PublicReportInput {
 
 // ——— Hash banks ———
 
-export const signalTypes = ['pdq', 'vpdq', 'md5', 'sha256', 'text', 'simhash', 'url'] as const;
+export const signalTypes = [
+  'pdq',
+  'vpdq',
+  'md5',
+  'sha256',
+  'text',
+  'simhash',
+  'url',
+] as const satisfies typeof SIGNAL_TYPES;
 export type SignalType = (typeof signalTypes)[number];
-export const entryStatuses = ['active', 'retracted', 'false_positive'] as const;
+export const entryStatuses = [
+  'active',
+  'retracted',
+  'false_positive',
+] as const satisfies typeof ENTRY_STATUSES;
 export type EntryStatus = (typeof entryStatuses)[number];
-export const importFormats = ['csv', 'json', 'hma', 'tat'] as const;
+export const importFormats = ['csv', 'json', 'hma', 'tat'] as const satisfies typeof BANK_FORMATS;
 export type ImportFormat = (typeof importFormats)[number];
 
-export interface Bank {
-  id: string;
-  name: string;
-  description: string;
-  action: 'block' | 'review' | 'log';
-  thresholds: {
-    pdq: number;
-    simhash: number;
-    vpdq: { distance: number; queryMatchPercent: number; targetMatchPercent: number };
-  };
-  createdAt: number;
-  updatedAt: number;
-  disabledAt: number | null;
-}
-
-export interface BankProvenance {
-  source: string;
-  sourceId: string | null;
-  addedBy: string;
-  addedAt: number;
-  evidenceRef: string | null;
-}
-
-export interface BankEntry {
-  id: string;
-  bankId: string;
-  signalType: SignalType;
-  value: string;
-  labels: string[];
-  provenance: BankProvenance;
-  confidence: number | null;
-  jurisdictions: string[];
-  status: EntryStatus;
-  statusReason: string | null;
-  statusChangedAt: number | null;
-  statusChangedBy: string | null;
-}
-
-export interface BankImportReport {
-  dryRun: boolean;
-  accepted: number;
-  rejected: { line: number; field: string; code: string; reason: string }[];
-  duplicates: { line: number; firstLine: number; signalType: string; value: string }[];
-  alreadyInBank: { line: number; entryId: string }[];
-  inserted: number;
-  statusChanged: { line: number; entryId: string; status: EntryStatus }[];
-}
+export type Bank = z.output<typeof bankSchema>;
+export type BankProvenance = z.output<typeof provenanceSchema>;
+export type BankEntry = z.output<typeof entrySchema>;
+export type BankImportReport = z.output<typeof importReportSchema>;

@@ -3,7 +3,7 @@ import { authenticate } from '../../http/authenticate.ts';
 import { defineOperation } from '../../http/operation.ts';
 import { getUser } from '../../identity/users.ts';
 import { publicView } from '../schemas.ts';
-import { sessionResponse } from './login.ts';
+import { sessionResponse } from './schemas.ts';
 
 export const getSession = defineOperation({
   id: 'auth.session',

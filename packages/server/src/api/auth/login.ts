@@ -5,18 +5,8 @@ import { defineOperation } from '../../http/operation.ts';
 import { rolePermissions } from '../../identity/permissions.ts';
 import { createSession, SESSION_TTL_MS } from '../../identity/sessions.ts';
 import { authenticateUser } from '../../identity/users.ts';
-import { publicView, userSchema } from '../schemas.ts';
-
-export const sessionResponse = z
-  .object({
-    user: userSchema,
-    permissions: z.array(z.string()),
-    csrfToken: z
-      .string()
-      .describe('Send it back in the x-csrf-token header on every state-changing request.'),
-    passwordChangeRequired: z.boolean(),
-  })
-  .meta({ id: 'Session' });
+import { publicView } from '../schemas.ts';
+import { sessionResponse } from './schemas.ts';
 
 export const login = defineOperation({
   id: 'auth.login',
