@@ -3,7 +3,8 @@ import { permissions, type ApiKey, type Permission } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSignedIn } from '../session/session.tsx';
 import { errorText } from '../ui/errors.ts';
-import { Badge, LoadFailed, Loading, Notice, SecretReveal, TextField } from '../ui/components.tsx';
+import { Badge, Notice, TextField } from '../ui/components.tsx';
+import { CreatedSecret, ResourceView, useRowAction, type ChangeNotice } from '../ui/ResourceView.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { useSubmit } from '../ui/useSubmit.ts';
@@ -12,7 +13,6 @@ export function ApiKeysPage() {
   const { t } = useI18n();
   const { api } = useSignedIn();
   const { resource, reload } = useResource(() => api.apiKeys(), 'api-keys');
-  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
 
   return (
     <>
@@ -20,18 +20,9 @@ export function ApiKeysPage() {
       <CreateApiKey onCreated={reload} />
       <section className="panel" aria-labelledby="api-keys-list">
         <h2 id="api-keys-list">{t('apiKeys.list')}</h2>
-        {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
-        {resource.status === 'loading' && <Loading />}
-        {resource.status === 'failed' && <LoadFailed error={resource.error} onRetry={reload} />}
-        {resource.status === 'ready' && (
-          <ApiKeyTable
-            apiKeys={resource.data.apiKeys}
-            onChanged={(change) => {
-              setNotice(change);
-              reload();
-            }}
-          />
-        )}
+        <ResourceView resource={resource} reload={reload}>
+          {(data, onChanged) => <ApiKeyTable apiKeys={data.apiKeys} onChanged={onChanged} />}
+        </ResourceView>
       </section>
     </>
   );
@@ -81,15 +72,13 @@ function CreateApiKey({ onCreated }: { onCreated(): void }) {
     <section className="panel" aria-labelledby="api-keys-create">
       <h2 id="api-keys-create">{t('apiKeys.create')}</h2>
       {created ? (
-        <div className="stack">
-          <Notice tone="success">{t('apiKeys.created', { name: created.name })}</Notice>
-          <SecretReveal label={t('apiKeys.secret')} value={created.secret} hint={t('apiKeys.secretHint')} />
-          <div>
-            <button type="button" className="button button-secondary" onClick={() => setCreated(null)}>
-              {t('common.done')}
-            </button>
-          </div>
-        </div>
+        <CreatedSecret
+          message={t('apiKeys.created', { name: created.name })}
+          label={t('apiKeys.secret')}
+          value={created.secret}
+          hint={t('apiKeys.secretHint')}
+          onDone={() => setCreated(null)}
+        />
       ) : (
         <form onSubmit={onSubmit} className="stack" noValidate>
           {submit.formError !== null && <Notice tone="error">{errorText(t, submit.formError)}</Notice>}
@@ -139,32 +128,19 @@ function CreateApiKey({ onCreated }: { onCreated(): void }) {
   );
 }
 
-function ApiKeyTable({
-  apiKeys,
-  onChanged,
-}: {
-  apiKeys: ApiKey[];
-  onChanged(notice: { tone: 'success' | 'error'; text: string }): void;
-}) {
+function ApiKeyTable({ apiKeys, onChanged }: { apiKeys: ApiKey[]; onChanged(notice: ChangeNotice): void }) {
   const { t, formatDate, formatDateTime } = useI18n();
   const { api } = useSignedIn();
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busyId, run } = useRowAction((notice) => {
+    setConfirming(null);
+    onChanged(notice);
+  });
 
   if (apiKeys.length === 0) return <p className="muted">{t('apiKeys.empty')}</p>;
 
-  const revoke = async (key: ApiKey) => {
-    setBusy(true);
-    try {
-      await api.revokeApiKey(key.id);
-      onChanged({ tone: 'success', text: t('apiKeys.revoked', { name: key.name }) });
-    } catch (error) {
-      onChanged({ tone: 'error', text: errorText(t, error) });
-    } finally {
-      setBusy(false);
-      setConfirming(null);
-    }
-  };
+  const revoke = (key: ApiKey) =>
+    run(key.id, () => api.revokeApiKey(key.id), t('apiKeys.revoked', { name: key.name }));
 
   return (
     <div className="table-scroll">
@@ -221,7 +197,7 @@ function ApiKeyTable({
                       <button
                         type="button"
                         className="button button-danger button-small"
-                        disabled={busy}
+                        disabled={busyId === key.id}
                         onClick={() => void revoke(key)}
                         autoFocus
                       >
@@ -230,7 +206,7 @@ function ApiKeyTable({
                       <button
                         type="button"
                         className="button button-secondary button-small"
-                        disabled={busy}
+                        disabled={busyId === key.id}
                         onClick={() => setConfirming(null)}
                       >
                         {t('common.cancel')}

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { jobStatuses, type Job, type JobStatus } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSignedIn } from '../session/session.tsx';
-import { errorText } from '../ui/errors.ts';
-import { Badge, LoadFailed, Loading, Notice, SelectField } from '../ui/components.tsx';
+import { Badge, SelectField } from '../ui/components.tsx';
+import { ResourceView, useRowAction, type ChangeNotice } from '../ui/ResourceView.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useResource } from '../ui/useResource.ts';
 
@@ -13,7 +13,6 @@ export function JobsPage() {
   const { t } = useI18n();
   const { api } = useSignedIn();
   const [status, setStatus] = useState<JobStatus | ''>('');
-  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const { resource, reload } = useResource(() => api.jobs(status ? { status } : {}), status);
 
   return (
@@ -38,48 +37,23 @@ export function JobsPage() {
             ))}
           </SelectField>
         </div>
-        {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
-        {resource.status === 'loading' && <Loading />}
-        {resource.status === 'failed' && <LoadFailed error={resource.error} onRetry={reload} />}
-        {resource.status === 'ready' && (
-          <JobTable
-            jobs={resource.data.jobs}
-            onChanged={(change) => {
-              setNotice(change);
-              reload();
-            }}
-          />
-        )}
+        <ResourceView resource={resource} reload={reload}>
+          {(data, onChanged) => <JobTable jobs={data.jobs} onChanged={onChanged} />}
+        </ResourceView>
       </section>
     </>
   );
 }
 
-function JobTable({
-  jobs,
-  onChanged,
-}: {
-  jobs: Job[];
-  onChanged(notice: { tone: 'success' | 'error'; text: string }): void;
-}) {
+function JobTable({ jobs, onChanged }: { jobs: Job[]; onChanged(notice: ChangeNotice): void }) {
   const { t, formatDateTime } = useI18n();
   const { api, can } = useSignedIn();
-  const [busyId, setBusyId] = useState<string | null>(null);
+  const { busyId, run } = useRowAction(onChanged);
   const canRetry = can('jobs:manage');
 
   if (jobs.length === 0) return <p className="muted">{t('jobs.empty')}</p>;
 
-  const retry = async (job: Job) => {
-    setBusyId(job.id);
-    try {
-      await api.retryJob(job.id);
-      onChanged({ tone: 'success', text: t('jobs.retried') });
-    } catch (error) {
-      onChanged({ tone: 'error', text: errorText(t, error) });
-    } finally {
-      setBusyId(null);
-    }
-  };
+  const retry = (job: Job) => run(job.id, () => api.retryJob(job.id), t('jobs.retried'));
 
   return (
     <div className="table-scroll">

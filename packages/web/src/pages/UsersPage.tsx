@@ -3,15 +3,8 @@ import { roles, type Role, type User } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSignedIn } from '../session/session.tsx';
 import { errorText } from '../ui/errors.ts';
-import {
-  Badge,
-  LoadFailed,
-  Loading,
-  Notice,
-  SecretReveal,
-  SelectField,
-  TextField,
-} from '../ui/components.tsx';
+import { Badge, Notice, SelectField, TextField } from '../ui/components.tsx';
+import { CreatedSecret, ResourceView, useRowAction, type ChangeNotice } from '../ui/ResourceView.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { useSubmit } from '../ui/useSubmit.ts';
@@ -20,7 +13,6 @@ export function UsersPage() {
   const { t } = useI18n();
   const { api, can } = useSignedIn();
   const { resource, reload } = useResource(() => api.users(), 'users');
-  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
 
   return (
     <>
@@ -28,18 +20,9 @@ export function UsersPage() {
       {can('users:manage') && <CreateUser onCreated={reload} />}
       <section className="panel" aria-labelledby="users-list">
         <h2 id="users-list">{t('users.list')}</h2>
-        {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
-        {resource.status === 'loading' && <Loading />}
-        {resource.status === 'failed' && <LoadFailed error={resource.error} onRetry={reload} />}
-        {resource.status === 'ready' && (
-          <UserTable
-            users={resource.data.users}
-            onChanged={(change) => {
-              setNotice(change);
-              reload();
-            }}
-          />
-        )}
+        <ResourceView resource={resource} reload={reload}>
+          {(data, onChanged) => <UserTable users={data.users} onChanged={onChanged} />}
+        </ResourceView>
       </section>
     </>
   );
@@ -74,19 +57,13 @@ function CreateUser({ onCreated }: { onCreated(): void }) {
     <section className="panel" aria-labelledby="users-create">
       <h2 id="users-create">{t('users.create')}</h2>
       {created ? (
-        <div className="stack">
-          <Notice tone="success">{t('users.created', { email: created.email })}</Notice>
-          <SecretReveal
-            label={t('users.oneTimePassword')}
-            value={created.password}
-            hint={t('users.oneTimePasswordHint', { email: created.email })}
-          />
-          <div>
-            <button type="button" className="button button-secondary" onClick={() => setCreated(null)}>
-              {t('common.done')}
-            </button>
-          </div>
-        </div>
+        <CreatedSecret
+          message={t('users.created', { email: created.email })}
+          label={t('users.oneTimePassword')}
+          value={created.password}
+          hint={t('users.oneTimePasswordHint', { email: created.email })}
+          onDone={() => setCreated(null)}
+        />
       ) : (
         <form onSubmit={onSubmit} className="stack" noValidate>
           {submit.formError !== null && <Notice tone="error">{errorText(t, submit.formError)}</Notice>}
@@ -134,29 +111,14 @@ function CreateUser({ onCreated }: { onCreated(): void }) {
   );
 }
 
-function UserTable({
-  users,
-  onChanged,
-}: {
-  users: User[];
-  onChanged(notice: { tone: 'success' | 'error'; text: string }): void;
-}) {
+function UserTable({ users, onChanged }: { users: User[]; onChanged(notice: ChangeNotice): void }) {
   const { t, formatDate, formatDateTime } = useI18n();
   const { api, session, can } = useSignedIn();
-  const [busyId, setBusyId] = useState<string | null>(null);
+  const { busyId, run } = useRowAction(onChanged);
   const canManage = can('users:manage');
 
-  const update = async (user: User, change: { role?: Role; disabled?: boolean }, success: string) => {
-    setBusyId(user.id);
-    try {
-      await api.updateUser(user.id, change);
-      onChanged({ tone: 'success', text: success });
-    } catch (error) {
-      onChanged({ tone: 'error', text: errorText(t, error) });
-    } finally {
-      setBusyId(null);
-    }
-  };
+  const update = (user: User, change: { role?: Role; disabled?: boolean }, success: string) =>
+    run(user.id, () => api.updateUser(user.id, change), success);
 
   return (
     <div className="table-scroll">
