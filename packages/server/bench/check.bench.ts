@@ -1,11 +1,12 @@
 /**
  * Check API benchmark: precomputed-PDQ checks against a 1M-entry bank, over loopback, at a fixed
- * 1,000 requests/s (autocannon, bounded run), on SQLite and on PostgreSQL. A real server process is
+ * 1,000 requests/s (wrk with a pacing script by default, or autocannon; bounded run), on SQLite and on PostgreSQL. A real server process is
  * started per database. Half the queries are stored hashes with 0–16 flipped bits (matches), half are
  * random (misses). The baseline is the same request against an organisation whose bank is empty: same
  * authentication, validation and serialisation, no index work, so the ratio isolates the matching cost.
  *
- *   npm run bench -w packages/server [-- --entries 1000000 --seconds 15 --rate 1000 --sqlite-only --nice=-10]
+ *   npm run bench:check -w packages/server [-- --entries 1000000 --seconds 15 --rate 1000 --dialects sqlite,postgres
+ *     --driver wrk|autocannon --nice=-10]
  *
  * `--nice N` runs the server process and this driver at that scheduling priority (needs root for N < 0):
  * on a shared machine it keeps other workloads from dominating the tail latency being measured.
@@ -23,6 +24,7 @@ import { createApiKey } from '../src/identity/api-keys.ts';
 import { createOrganisation } from '../src/identity/organisations.ts';
 import { sqliteFile } from '../src/storage/database.ts';
 import { freshDatabase, startBenchServer, type BenchServer, type Dialect } from './harness.ts';
+import { wrkPaced, type LoadResult } from './wrk.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,8 +32,9 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '15' },
     rate: { type: 'string', default: '1000' },
     connections: { type: 'string', default: '20' },
-    'sqlite-only': { type: 'boolean', default: false },
+    dialects: { type: 'string', default: 'sqlite,postgres' },
     nice: { type: 'string' },
+    driver: { type: 'string', default: 'wrk' },
   },
 });
 const ENTRIES = Number(args.entries);
@@ -39,6 +42,12 @@ const SECONDS = Number(args.seconds);
 const RATE = Number(args.rate);
 const CONNECTIONS = Number(args.connections);
 const NICE = args.nice === undefined ? undefined : Number(args.nice);
+const DIALECTS = args.dialects.split(',').map((d) => {
+  if (d !== 'sqlite' && d !== 'postgres') throw new Error(`--dialects: sqlite or postgres, not ${d}`);
+  return d;
+});
+const DRIVER = args.driver;
+if (DRIVER !== 'wrk' && DRIVER !== 'autocannon') throw new Error('--driver must be wrk or autocannon');
 if (NICE !== undefined) setPriority(NICE);
 
 /** Deterministic xorshift so every run checks the same hashes. */
@@ -181,7 +190,16 @@ function requestBodies(stored: string[]): string[] {
   });
 }
 
-async function drive(url: string, apiKey: string, bodies: string[], seconds: number) {
+async function drive(url: string, apiKey: string, bodies: string[], seconds: number): Promise<LoadResult> {
+  if (DRIVER === 'wrk')
+    return wrkPaced({
+      url: `${url}/api/v1/check`,
+      bodies,
+      rate: RATE,
+      seconds,
+      connections: CONNECTIONS,
+      authorization: `Bearer ${apiKey}`,
+    });
   let next = 0;
   const result = await autocannon({
     url: `${url}/api/v1/check`,
@@ -226,7 +244,7 @@ async function matchShare(url: string, apiKey: string, bodies: string[]): Promis
 }
 
 const rows: string[] = [];
-for (const dialect of args['sqlite-only'] ? (['sqlite'] as const) : (['sqlite', 'postgres'] as const)) {
+for (const dialect of DIALECTS) {
   const seeded = await seed(dialect);
   const { child, url, startMs } = await startProcess(seeded.env);
   try {
@@ -251,7 +269,7 @@ for (const dialect of args['sqlite-only'] ? (['sqlite'] as const) : (['sqlite', 
 
 console.log(
   `\nPOST /api/v1/check, one precomputed PDQ per request, ${RATE} req/s for ${SECONDS} s, ${CONNECTIONS} connections ` +
-    `(autocannon), loopback${NICE === undefined ? '' : `, nice ${NICE}`}; load average at the end: ` +
+    `(${DRIVER}), loopback${NICE === undefined ? '' : `, nice ${NICE}`}; load average at the end: ` +
     `${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}\n`,
