@@ -4,7 +4,8 @@
  * pipeline never serves an old derivative. Sealing is passed in (`Sealer`), so this module stays free
  * of database code; the caller binds it to the organisation's key with a context naming the file, so
  * a derivative copied under another name does not open. An unreadable or undecryptable entry is
- * recomputed and replaced.
+ * recomputed and replaced. Concurrent requests for one derivative in a process share one computation;
+ * across processes, each may compute it once and the last rename wins (the results are identical).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -35,14 +36,30 @@ function derivativeFile(dataDir: string, key: DerivativeKey): string {
 
 const contextOf = (key: DerivativeKey) => `derivative:${key.orgId}:${key.sha256}:${key.name}`;
 
+/** Computations under way in this process, by derivative file. */
+const inFlight = new Map<string, Promise<{ bytes: Buffer; cached: boolean }>>();
+
 /** The cached derivative, or `compute()`'s result sealed and stored for next time. */
-export async function cachedDerivative(
+export function cachedDerivative(
   dataDir: string,
   key: DerivativeKey,
   sealer: Sealer,
   compute: () => Promise<Buffer>,
 ): Promise<{ bytes: Buffer; cached: boolean }> {
   const file = derivativeFile(dataDir, key);
+  const pending = inFlight.get(file);
+  if (pending) return pending;
+  const result = readOrCompute(file, key, sealer, compute).finally(() => inFlight.delete(file));
+  inFlight.set(file, result);
+  return result;
+}
+
+async function readOrCompute(
+  file: string,
+  key: DerivativeKey,
+  sealer: Sealer,
+  compute: () => Promise<Buffer>,
+): Promise<{ bytes: Buffer; cached: boolean }> {
   const sealed = await readFile(file).catch(() => null);
   if (sealed) {
     const opened = await sealer.open(sealed, contextOf(key)).catch(() => null);
