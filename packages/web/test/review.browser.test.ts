@@ -226,6 +226,58 @@ describe.skipIf(!ok)('review workspace and public pages in Chromium', () => {
     await eventually(mediaState).toBe('false');
   });
 
+  it('shows a user without cases:review only the protected variant of a report attachment, with no Show button', async () => {
+    // A public report with an image attachment, opened by an analyst (cases:read, no cases:review) while
+    // the organisation's default, set by the previous step, is not to blur: still no original for them.
+    const image = await sharp({ create: { width: 48, height: 48, channels: 3, background: '#2980b9' } })
+      .png()
+      .toBuffer();
+    const submitted = await fetch(`${vigie.url}/api/v1/public/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        organisation: slug,
+        url: 'https://images.example/p/7',
+        explanation: 'This image glorifies an attack.',
+        category: 'STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH',
+        reporter: { name: 'Test Reporter', email: 'reporter@example.org' },
+        goodFaith: true,
+        attachments: [{ filename: 'post.png', mediaType: 'image/png', data: image.toString('base64') }],
+      }),
+    });
+    expect(submitted.status).toBe(201);
+    const { cases } = await admin.get<{ cases: (CaseView & { url: string })[] }>('/api/v1/cases?status=open');
+    const imageCase = cases.find((c) => c.url?.includes('images.example')) as CaseView;
+    expect(imageCase).toBeDefined();
+
+    const { oneTimePassword } = await admin.send<{ oneTimePassword: string }>('POST', '/api/v1/users', {
+      email: 'noor@example.org',
+      displayName: 'Noor',
+      role: 'analyst',
+    });
+    const first = await apiSession(vigie.url, 'noor@example.org', oneTimePassword);
+    await first.send('POST', '/api/v1/auth/password', {
+      currentPassword: oneTimePassword,
+      newPassword: PASSWORD,
+    });
+    const noor = await openWatchedPage(browser, { locale: 'en-GB' });
+    const mediaRequests: string[] = [];
+    noor.page.on('request', (request) => {
+      if (/\/api\/v1\/cases\/[^?]*\/content/.test(request.url())) mediaRequests.push(request.url());
+    });
+    await noor.page.goto(`${vigie.url}/login?next=${encodeURIComponent(`/cases/${imageCase.id}`)}`);
+    await noor.page.getByLabel('Email').fill('noor@example.org');
+    await noor.page.getByLabel('Password').fill(PASSWORD);
+    await noor.page.getByRole('button', { name: 'Sign in' }).click();
+    const media = noor.page.getByTestId('protected-media');
+    await media.waitFor();
+    await eventually(() => mediaRequests.length).toBeGreaterThan(0);
+    expect(await media.getAttribute('data-revealed')).toBe('false');
+    expect(await media.getByRole('button').count()).toBe(0);
+    expect(mediaRequests.every((url) => url.endsWith('?variant=protected'))).toBe(true);
+    await noor.context.close();
+  });
+
   it('triages a case from the queue to a decision and shows its statement of reasons', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
     await eventually(() => page.locator('h1').textContent()).toBe('Review queue');
