@@ -74,7 +74,7 @@ for (const target of TARGETS) {
               .map((r) => ({ text: r.text, lang: r.lang, label: r.label as 'hateful' | 'non-hateful' })),
           );
     const predicted = testAnalysed.map(
-      (e) => e.offset + model.logit(e.normalised, target.lang, e.signals) >= 0,
+      (e) => e.offset + model.logit(e.modelText, target.lang, e.signals) >= 0,
     );
     curve.push({ examples: n, macroF1: Number(macroF1(confusion(gold, predicted)).toFixed(3)) });
     console.log(target.lang, n, curve.at(-1)?.macroF1);

@@ -27,7 +27,7 @@ export function analyseRow(
 ): AnalysedExample {
   const a = classifier.analyse(row.text, row.lang ? { lang: row.lang } : {});
   return {
-    normalised: a.normalised,
+    modelText: a.modelText,
     lang: a.lang,
     signals: a.signals,
     offset: a.packLogit,

@@ -3,7 +3,7 @@ import { ClassifyError } from './errors.ts';
 import { LanguageIdentifier, type LanguageGuess } from './lang/identify.ts';
 import { detectScript, type Script } from './lang/script.ts';
 import { loadPackDir } from './packs/load.ts';
-import { PackMatcher, type MatchKind, type TermMatch } from './packs/matcher.ts';
+import { PackMatcher, maskIdentityTerms, type MatchKind, type TermMatch } from './packs/matcher.ts';
 import type { LanguagePack, TermCategory } from './packs/schema.ts';
 import { computeSignals, packLogit, type SignalVector } from './signals.ts';
 import type { TextModel } from './model/linear.ts';
@@ -54,6 +54,8 @@ export interface Analysis {
   text: string;
   truncated: boolean;
   normalised: string;
+  /** What the trained model reads: `normalised` with identity terms replaced by a placeholder. */
+  modelText: string;
   lang: string;
   langConfidence: number;
   script: Script;
@@ -81,6 +83,20 @@ function prepare(text: string): { text: string; truncated: boolean } {
   const truncated = text.length > MAX_TEXT_CHARS;
   const cut = truncated ? text.slice(0, MAX_TEXT_CHARS) : text;
   return { text: cut.replace(LONE_SURROGATE, '\uFFFD'), truncated };
+}
+
+/**
+ * Clause ends of a character-language text in the matcher's coordinates (characters without spaces): the
+ * normaliser turns punctuation into spaces, and text in these scripts has no spaces between words.
+ */
+function clauseBreaksOf(normalised: string): number[] {
+  const breaks: number[] = [];
+  let position = 0;
+  for (const ch of normalised) {
+    if (ch === ' ') breaks.push(position);
+    else position += ch.length;
+  }
+  return breaks;
 }
 
 function buildMatchers(packs: Map<string, LanguagePack>): Map<string, PackMatcher> {
@@ -134,14 +150,17 @@ export async function createClassifier(options: ClassifierOptions = {}): Promise
     const { lang, confidence: langConfidence } = guess;
     const matcher = matchers.get(lang) ?? matchers.get(UNDETERMINED);
     const matches = matcher ? matcher.match(normalised) : [];
+    const chars = matcher?.segmentation === 'chars';
     const signals = computeSignals(matches, text, {
-      chars: matcher?.segmentation === 'chars',
+      chars,
+      clauseBreaks: chars ? clauseBreaksOf(normalised) : [],
       negationAfter: packs.get(lang)?.negationScope === 'both',
     });
     return {
       text,
       truncated,
       normalised,
+      modelText: maskIdentityTerms(normalised, matches, matcher?.segmentation ?? 'words'),
       lang,
       langConfidence,
       script: guess.script,
@@ -172,7 +191,7 @@ export async function createClassifier(options: ClassifierOptions = {}): Promise
     }
     let logit = a.packLogit;
     if (model?.appliesTo(a.lang)) {
-      const modelLogit = model.logit(a.normalised, a.lang, a.signals);
+      const modelLogit = model.logit(a.modelText, a.lang, a.signals);
       signals.push({ type: 'model', name: model.name, score: sigmoid(modelLogit) });
       logit = model.combine(logit, modelLogit, a.lang);
     }

@@ -43,7 +43,7 @@ export function retrainOrganisationModel(
     const a = classifier.analyse(e.text, e.lang ? { lang: e.lang } : {});
     languages.add(a.lang);
     analysed.push({
-      normalised: a.normalised,
+      modelText: a.modelText,
       lang: a.lang,
       signals: a.signals,
       offset: a.packLogit,

@@ -27,9 +27,11 @@ export const SIGNAL_FEATURES = [
 export type SignalFeature = (typeof SIGNAL_FEATURES)[number];
 export type SignalVector = Record<SignalFeature, number>;
 
-/** Negation this many tokens (or characters, for Chinese and Thai) away still applies. */
-const NEGATION_WINDOW_WORDS = 3;
-const NEGATION_WINDOW_CHARS = 4;
+/**
+ * Negation reaches a term with at most this many tokens in between. In Chinese and Thai, written without
+ * spaces, it reaches to the end of its clause instead (不/没/ไม่ scope over the rest of the verb phrase).
+ */
+const NEGATION_WINDOW_WORDS = 2;
 /**
  * A quoted passage of three or more words (four or more characters in scripts written without spaces):
  * reported speech. One or two quoted words are scare quotes and do not count.
@@ -39,12 +41,24 @@ const QUOTED_PASSAGE =
 
 const NEGATIVE = new Set(['dehumanising', 'derogatory', 'hate', 'threats']);
 
-function negated(term: TermMatch, negations: TermMatch[], chars: boolean, both: boolean): boolean {
-  const window = chars ? NEGATION_WINDOW_CHARS : NEGATION_WINDOW_WORDS;
+/**
+ * Whether a negation cue governs `term`: it must lie outside the term (a cue inside an entry such as
+ * "no respect" is part of its meaning, not a negation of it) and within its scope before the term, or
+ * after it for verb-final languages.
+ */
+function negated(term: TermMatch, negations: TermMatch[], options: SignalOptions): boolean {
+  const { chars, negationAfter: both, clauseBreaks = [] } = options;
+  const window = chars ? Infinity : NEGATION_WINDOW_WORDS;
   return negations.some((n) => {
-    if (chars) return n.end <= term.start && term.start - n.end <= window;
-    const before = n.start <= term.start && term.start - n.start <= window;
-    const after = both && n.start >= term.start && n.start - term.end < window;
+    const before =
+      n.end <= term.start &&
+      term.start - n.end <= window &&
+      !clauseBreaks.some((b) => b >= n.end && b <= term.start);
+    const after =
+      both &&
+      n.start >= term.end &&
+      n.start - term.end <= window &&
+      !clauseBreaks.some((b) => b >= term.end && b <= n.start);
     return before || after;
   });
 }
@@ -52,6 +66,8 @@ function negated(term: TermMatch, negations: TermMatch[], chars: boolean, both: 
 export interface SignalOptions {
   chars: boolean;
   negationAfter: boolean;
+  /** Positions (match coordinates) where a clause ends: negation does not reach across them. */
+  clauseBreaks?: readonly number[];
 }
 
 export function computeSignals(matches: TermMatch[], rawText: string, options: SignalOptions): SignalVector {
@@ -63,10 +79,10 @@ export function computeSignals(matches: TermMatch[], rawText: string, options: S
   let negatedPositive = 0;
   for (const m of matches) {
     if (NEGATIVE.has(m.category)) {
-      if (negated(m, negations, options.chars, options.negationAfter)) negatedNegative = 1;
+      if (negated(m, negations, options)) negatedNegative = 1;
       else negative = 1;
     } else if (m.category === 'positive') {
-      if (negated(m, negations, options.chars, options.negationAfter)) negatedPositive = 1;
+      if (negated(m, negations, options)) negatedPositive = 1;
       else positive = 1;
     }
   }
@@ -81,11 +97,7 @@ export function computeSignals(matches: TermMatch[], rawText: string, options: S
     slurReclaimed,
     negative,
     dehumanising: has('dehumanising') ? 1 : 0,
-    threat: matches.some(
-      (m) => m.category === 'threats' && !negated(m, negations, options.chars, options.negationAfter),
-    )
-      ? 1
-      : 0,
+    threat: matches.some((m) => m.category === 'threats' && !negated(m, negations, options)) ? 1 : 0,
     profanity,
     positive,
     negatedNegative: negatedNegative && !negative ? 1 : 0,

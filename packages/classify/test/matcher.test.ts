@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseText } from '@vigie/hashing';
-import { PackMatcher } from '../src/packs/matcher.ts';
+import { IDENTITY_PLACEHOLDER, PackMatcher, maskIdentityTerms } from '../src/packs/matcher.ts';
 import { validatePack, type LanguagePack } from '../src/packs/schema.ts';
 
 function pack(overrides: Partial<LanguagePack>): LanguagePack {
@@ -47,6 +47,14 @@ describe('PackMatcher (words)', () => {
     expect(found(words, 'I loath them')).toEqual(['hate:loathe:fuzzy']);
   });
 
+  it('matches one typo in the stem of identity and slur prefix entries, keeping the first letter', () => {
+    const prefixes = new PackMatcher([pack({ identity: ['musician*'], dehumanising: ['vermin*'] })]);
+    for (const text of ['musicans', 'musicains', 'muzicians', 'musiciian'])
+      expect(found(prefixes, text), text).toEqual(['identity:musician*:fuzzy']);
+    expect(found(prefixes, 'lusicians')).toEqual([]);
+    expect(found(prefixes, 'vermon')).toEqual([]);
+  });
+
   it('matches words glued to a neighbour', () => {
     expect(found(words, 'Theyloathe teachers')).toEqual(['hate:loathe:glued', 'identity:teachers:exact']);
   });
@@ -71,5 +79,24 @@ describe('PackMatcher (chars)', () => {
       'hate:讨厌:exact',
       'identity:老师:exact',
     ]);
+  });
+});
+
+describe('maskIdentityTerms', () => {
+  const mask = (matcher: PackMatcher, text: string) => {
+    const normalised = normaliseText(text);
+    return maskIdentityTerms(normalised, matcher.match(normalised), matcher.segmentation);
+  };
+
+  it('replaces each identity term, one or several words, by one placeholder and keeps the rest', () => {
+    expect(mask(words, 'Blue people and teachers loathe vermin')).toBe(
+      `${IDENTITY_PLACEHOLDER} and ${IDENTITY_PLACEHOLDER} loathe vermin`,
+    );
+    expect(mask(words, 'nothing to mask here')).toBe('nothing to mask here');
+  });
+
+  it('maps character-language spans back onto the text with its spaces', () => {
+    const chars = new PackMatcher([pack({ segmentation: 'chars', identity: ['老师'], hate: ['讨厌'] })]);
+    expect(mask(chars, '我讨厌老 师, 真的')).toBe(`我讨厌${IDENTITY_PLACEHOLDER} 真的`);
   });
 });

@@ -4,8 +4,8 @@ import { trainLinear, type AnalysedExample } from '../src/model/train.ts';
 import { SIGNAL_FEATURES, type SignalVector } from '../src/signals.ts';
 
 const noSignals = Object.fromEntries(SIGNAL_FEATURES.map((f) => [f, 0])) as SignalVector;
-const example = (normalised: string, label: 0 | 1): AnalysedExample => ({
-  normalised,
+const example = (modelText: string, label: 0 | 1): AnalysedExample => ({
+  modelText,
   lang: 'xx',
   signals: noSignals,
   offset: 0,

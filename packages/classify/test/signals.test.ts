@@ -29,6 +29,23 @@ describe('computeSignals', () => {
     expect(s.negative).toBe(1);
   });
 
+  it('does not read a negation word inside a term as negating it', () => {
+    const s = computeSignals(
+      [m('hate', 1, 3), m('negation', 1), m('identity', 4)],
+      'I have no respect for them',
+      words,
+    );
+    expect(s).toMatchObject({ negative: 1, negatedNegative: 0, identityNegative: 1 });
+  });
+
+  it('lets negation reach the end of its clause, and no further, in character languages', () => {
+    const chars = { chars: true, negationAfter: false, clauseBreaks: [6] };
+    const inClause = computeSignals([m('negation', 0), m('hate', 4, 6), m('identity', 6, 8)], 'x', chars);
+    expect(inClause.negatedNegative).toBe(1);
+    const nextClause = computeSignals([m('negation', 0), m('identity', 4, 6), m('hate', 6, 8)], 'x', chars);
+    expect(nextClause).toMatchObject({ negative: 1, negatedNegative: 0 });
+  });
+
   it('applies negation after the term only for verb-final languages', () => {
     const matches = [m('hate', 1), m('identity', 2), m('negation', 3)];
     expect(computeSignals(matches, 'x', words).negative).toBe(1);

@@ -47,13 +47,14 @@ function signalIndex(space: FeatureSpace, i: number): number {
 const CJK_OR_THAI = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
 /**
- * Appends feature indices and values for `normalised` (output of normaliseText) to `out`. `source`, used
- * only in training, adds a per-dataset bias so each source's base rate does not leak into shared weights.
+ * Appends feature indices and values for `modelText` (`Analysis.modelText`: the normalised text with
+ * identity terms masked) to `out`. `source`, used only in training, adds a per-dataset bias so each
+ * source's base rate does not leak into shared weights.
  * A per-language bias lets fine-tuning on a new language shift its base rate without bending n-gram weights.
  */
 export function extractFeatures(
   space: FeatureSpace,
-  normalised: string,
+  modelText: string,
   lang: string,
   signals: SignalVector,
   out: { index: number[]; value: number[] },
@@ -64,7 +65,7 @@ export function extractFeatures(
     out.index.push(h % hashSlots);
     out.value.push(v);
   };
-  const text = normalised;
+  const text = modelText;
   if (CJK_OR_THAI.test(text)) {
     const compact = text.replaceAll(' ', '');
     for (let n = 1; n <= 3; n++) {

@@ -8,8 +8,8 @@ export interface TextModel {
   readonly name: string;
   /** Whether the model has learnt anything for this language; if not the pack score decides alone. */
   appliesTo(lang: string): boolean;
-  /** Log-odds correction for a text (already normalised) in language `lang`. */
-  logit(normalised: string, lang: string, signals: SignalVector): number;
+  /** Log-odds correction for a text in language `lang`, as the classifier prepares it (`Analysis.modelText`). */
+  logit(modelText: string, lang: string, signals: SignalVector): number;
   /** Final log-odds from the pack score and this model's output. */
   combine(packLogit: number, modelLogit: number, lang: string): number;
 }
@@ -60,12 +60,12 @@ export class LinearModel implements TextModel {
     return this.languages.has(lang);
   }
 
-  logit(normalised: string, lang: string, signals: SignalVector): number {
+  logit(modelText: string, lang: string, signals: SignalVector): number {
     if (!this.languages.has(lang)) return 0;
     const { index, value } = this.scratch;
     index.length = 0;
     value.length = 0;
-    extractFeatures(this.space, normalised, lang, signals, this.scratch);
+    extractFeatures(this.space, modelText, lang, signals, this.scratch);
     let z = 0;
     for (let i = 0; i < index.length; i++)
       z += (this.weights[index[i] as number] as number) * (value[i] as number);

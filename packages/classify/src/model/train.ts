@@ -3,7 +3,8 @@ import type { SignalVector } from '../signals.ts';
 
 /** One training example after language-pack analysis. */
 export interface AnalysedExample {
-  normalised: string;
+  /** The text as the model reads it (`Analysis.modelText`). */
+  modelText: string;
   lang: string;
   signals: SignalVector;
   /** Pack log-odds: the fixed offset the model corrects. */
@@ -75,7 +76,7 @@ export function trainLinear(examples: AnalysedExample[], options: TrainOptions):
   const gradSq = new Float32Array(size).fill(options.initialGradSq ?? 0);
   const rows = examples.map((e) => {
     const out = { index: [] as number[], value: [] as number[] };
-    extractFeatures(space, e.normalised, e.lang, e.signals, out, e.source);
+    extractFeatures(space, e.modelText, e.lang, e.signals, out, e.source);
     return { index: Int32Array.from(out.index), value: Float32Array.from(out.value), e };
   });
   const random = seededRandom(options.seed);

@@ -25,6 +25,11 @@ interface Entry {
 }
 
 const MIN_FUZZY_LENGTH = 5;
+/**
+ * One-typo matching of prefix entries ("muslmans" for `muslim*`) is kept to the words that name a target:
+ * stems of other lists, followed by any ending, meet too many ordinary words one edit away.
+ */
+const FUZZY_PREFIX_CATEGORIES: ReadonlySet<TermCategory> = new Set(['identity', 'slurs']);
 /** Cue words are matched exactly: a typo-tolerant "not" or "said" fires on too many ordinary words. */
 const EXACT_ONLY: ReadonlySet<TermCategory> = new Set(['negation', 'counter', 'quoteCues', 'positive']);
 const MIN_GLUED_PART = 3;
@@ -33,6 +38,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Whether `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours (not zero). */
+function oneEdit(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** Single-character deletions of a word (the SymSpell trick: two words within one edit share one). */
@@ -70,6 +87,10 @@ export class PackMatcher {
   private readonly byPrefix = new Map<string, Entry[]>();
   private readonly prefixLengths: number[];
   private readonly byDeletion = new Map<string, Entry[]>();
+  /** Stems of prefix entries and their one-character deletions, for one-typo prefix matches. */
+  private readonly byPrefixDeletion = new Map<string, Entry[]>();
+  /** Stem lengths of those prefix entries, by first letter (a typo must keep the first letter). */
+  private readonly fuzzyPrefixLengths = new Map<string, number[]>();
   private readonly substringLengths: number[];
 
   constructor(packs: readonly LanguagePack[]) {
@@ -88,6 +109,13 @@ export class PackMatcher {
         } else if (entry.prefix && entry.tokens.length === 1) {
           push(this.byPrefix, first, entry);
           prefixLengths.add(first.length);
+          if (first.length >= MIN_FUZZY_LENGTH && FUZZY_PREFIX_CATEGORIES.has(entry.category)) {
+            for (const d of deletions(first)) push(this.byPrefixDeletion, d, entry);
+            push(this.byPrefixDeletion, first, entry);
+            const lengths = this.fuzzyPrefixLengths.get(first[0] as string) ?? [];
+            if (!lengths.includes(first.length)) lengths.push(first.length);
+            this.fuzzyPrefixLengths.set(first[0] as string, lengths);
+          }
         } else {
           push(this.byFirstToken, first, entry);
           if (
@@ -184,6 +212,48 @@ export class PackMatcher {
     return found;
   }
 
+  /**
+   * One typo in the stem of a prefix entry ("muslmans", "imigrants" for `muslim*`, `immigr*`): stems of
+   * length L are looked up by the one-character deletions of the token's first L-1, L or L+1 characters
+   * (the SymSpell trick), then checked to be exactly one edit away.
+   */
+  private matchFuzzyPrefix(token: string, i: number, out: TermMatch[]): boolean {
+    const seen = new Set<Entry>();
+    for (const length of this.fuzzyPrefixLengths.get(token[0] as string) ?? []) {
+      if (token.length < length - 1) continue;
+      const keys = [token.slice(0, length - 1)];
+      if (token.length >= length) keys.push(...deletions(token.slice(0, length)));
+      if (token.length > length) keys.push(...deletions(token.slice(0, length + 1)));
+      for (const key of keys) {
+        for (const e of this.byPrefixDeletion.get(key) ?? []) {
+          const stem = e.tokens[0] as string;
+          if (seen.has(e) || stem.length !== length || !PackMatcher.prefixWithinOneEdit(token, stem))
+            continue;
+          seen.add(e);
+          out.push({
+            category: e.category,
+            term: e.term,
+            start: i,
+            end: i + 1,
+            kind: 'fuzzy',
+            reclaimed: e.reclaimed,
+          });
+        }
+      }
+    }
+    return seen.size > 0;
+  }
+
+  /** Whether some prefix of `token` (length L-1, L or L+1) is one edit (or one swap) from `stem`. */
+  private static prefixWithinOneEdit(token: string, stem: string): boolean {
+    const n = stem.length;
+    // Typos rarely hit the first letter; requiring it keeps "kayak" from reading as "dayak*".
+    if (token[0] !== stem[0]) return false;
+    return [n - 1, n, n + 1].some(
+      (length) => length <= token.length && oneEdit(token.slice(0, length), stem),
+    );
+  }
+
   /** One-typo matches ("haet", "hatrd") and words glued to a neighbour ("ihate", "womenare"). */
   private matchEvasion(token: string, i: number, out: TermMatch[]): void {
     if (token.length >= MIN_FUZZY_LENGTH) {
@@ -203,6 +273,7 @@ export class PackMatcher {
         }
       }
       if (seen.size > 0) return;
+      if (this.matchFuzzyPrefix(token, i, out)) return;
     }
     for (let k = MIN_GLUED_PART; k <= token.length - MIN_GLUED_PART; k++) {
       for (const part of [token.slice(0, k), token.slice(k)]) {
@@ -220,4 +291,43 @@ export class PackMatcher {
       }
     }
   }
+}
+
+/** Stands for any identity term in the text the trained model reads (a private-use character). */
+export const IDENTITY_PLACEHOLDER = '\uE000';
+
+/**
+ * The normalised text with every matched identity term replaced by one placeholder, so that n-gram
+ * weights learn how a group is talked about rather than which group is named (identity-term masking, a
+ * standard fix for models that flag any mention of a frequently targeted group). Match spans count
+ * tokens for word languages and characters of the spaceless text for character languages.
+ */
+export function maskIdentityTerms(
+  normalised: string,
+  matches: readonly TermMatch[],
+  segmentation: 'words' | 'chars',
+): string {
+  const identity = matches.filter((m) => m.category === 'identity');
+  if (identity.length === 0) return normalised;
+  const chars = segmentation === 'chars';
+  const units = chars ? normalised.split('') : normalised.split(' ');
+  const masked = new Array<boolean>(units.length).fill(false);
+  // Position of each unit in the matcher's coordinates (spaces do not count in character languages).
+  const position: number[] = [];
+  let p = 0;
+  for (const unit of units) position.push(chars && unit === ' ' ? -1 : p++);
+  for (let i = 0; i < units.length; i++) {
+    const at = position[i] as number;
+    masked[i] = at >= 0 && identity.some((m) => at >= m.start && at < m.end);
+  }
+  // A space inside a term the character matcher found across it ("老 师") belongs to the term.
+  for (let i = 1; i < units.length - 1; i++) {
+    if (position[i] === -1 && masked[i - 1] && masked[i + 1]) masked[i] = true;
+  }
+  const out: string[] = [];
+  for (let i = 0; i < units.length; i++) {
+    if (!masked[i]) out.push(units[i] as string);
+    else if (!masked[i - 1]) out.push(IDENTITY_PLACEHOLDER);
+  }
+  return out.join(chars ? '' : ' ');
 }
