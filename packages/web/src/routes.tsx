@@ -47,6 +47,13 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   { path: '/banks', title: 'nav.banks', page: BanksPage, permission: 'banks:read', nav: 'review' },
   { path: '/banks/:bankId', title: 'nav.banks', page: BankPage, permission: 'banks:read' },
   {
+    path: '/incidents',
+    title: 'nav.incidents',
+    page: lazyPage(async () => (await import('./incidents/IncidentsPage.tsx')).IncidentsPage),
+    permission: 'cases:read',
+    nav: 'review',
+  },
+  {
     path: '/notices',
     title: 'nav.notices',
     page: lazyPage(async () => (await import('./notices/NoticesPage.tsx')).NoticesPage),
@@ -111,6 +118,13 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     title: 'nav.apiKeys',
     page: ApiKeysPage,
     permission: 'apikeys:manage',
+    nav: 'administration',
+  },
+  {
+    path: '/webhooks',
+    title: 'nav.webhooks',
+    page: lazyPage(async () => (await import('./webhooks/WebhooksPage.tsx')).WebhooksPage),
+    permission: 'webhooks:manage',
     nav: 'administration',
   },
   {

@@ -2,9 +2,11 @@
 import type { ApiClient } from './client.ts';
 import { languagePacksApi } from '../language-packs/api.ts';
 import { evidenceApi } from '../evidence/api.ts';
+import { incidentsApi } from '../incidents/api.ts';
 import { noticesApi } from '../notices/api.ts';
 import { platformsApi } from '../platforms/api.ts';
 import { scorecardsApi } from '../scorecards/api.ts';
+import { eventWebhooksApi } from '../webhooks/api.ts';
 import type {
   Action,
   Appeal,
@@ -139,6 +141,8 @@ export function vigieApi(client: ApiClient) {
     ...evidenceApi(client),
     ...languagePacksApi(client),
     ...scorecardsApi(client),
+    ...incidentsApi(client),
+    ...eventWebhooksApi(client),
   };
 }
 

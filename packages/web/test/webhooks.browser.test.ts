@@ -1,0 +1,238 @@
+/**
+ * The decision-webhooks screen in a real browser against a real `vigie serve`: a subscription created
+ * from the console for a receiver this test runs on the loopback address (allowed to the server with
+ * VIGIE_OUTBOUND_ALLOW_HOSTS), its signing secret shown once and then never again, a decision made
+ * through the API delivered to the receiver signed with that very secret and listed in the delivery
+ * log, and the subscription disabled and enabled again. Outcomes are checked through the API too.
+ */
+import { createHmac } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needs } from '../../../test-support/requirements.ts';
+import type { Case } from '../src/api/types.ts';
+import type { EventDelivery, EventWebhook } from '../src/webhooks/api.ts';
+import { apiSession, type ApiSession } from './support/api.ts';
+import { CHROMIUM_PATH, launchChromium, openWatchedPage, type WatchedPage } from './support/browser.ts';
+import { ensureConsoleBuilt } from './support/build.ts';
+import { startVigie, type VigieProcess } from './support/server.ts';
+
+const ok = needs('chromium', existsSync(CHROMIUM_PATH), 'apt-get install chromium');
+
+const PASSWORD = 'correct horse battery staple';
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 200 });
+/** Chromium logs every 4xx as a console error: the signed-out session check (401) and the refused URL (400). */
+const unexpected = (problems: string[]) =>
+  problems.filter(
+    (p) => !/^error: Failed to load resource: the server responded with a status of (400|401) /.test(p),
+  );
+
+interface Received {
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** Standard Webhooks verification, written from the specification rather than from the sender's code. */
+function signedWith(secret: string, { headers, body }: Received): boolean {
+  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+  const signed = `${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`;
+  const expected = createHmac('sha256', key).update(signed).digest('base64');
+  return String(headers['webhook-signature'])
+    .split(' ')
+    .some((signature) => signature === `v1,${expected}`);
+}
+
+describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
+  let receiver: http.Server;
+  const received: Received[] = [];
+  let hookUrl: string;
+  let vigie: VigieProcess;
+  let browser: Browser;
+  let admin: ApiSession;
+  let watched: WatchedPage;
+  let page: Page;
+  let secret: string;
+
+  beforeAll(async () => {
+    receiver = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        received.push({ path: request.url ?? '', headers: request.headers, body });
+        response.statusCode = 204;
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const { port } = receiver.address() as AddressInfo;
+    hookUrl = `http://127.0.0.1:${port}/vigie/decisions`;
+    ensureConsoleBuilt();
+    // `startVigie` passes this process's environment to the server: the one private address it may call.
+    const previousAllow = process.env.VIGIE_OUTBOUND_ALLOW_HOSTS;
+    process.env.VIGIE_OUTBOUND_ALLOW_HOSTS = `127.0.0.1:${port}`;
+    try {
+      vigie = await startVigie();
+    } finally {
+      if (previousAllow === undefined) delete process.env.VIGIE_OUTBOUND_ALLOW_HOSTS;
+      else process.env.VIGIE_OUTBOUND_ALLOW_HOSTS = previousAllow;
+    }
+    browser = await launchChromium();
+    const first = await apiSession(vigie.url, vigie.admin.email, vigie.admin.password);
+    await first.send('POST', '/api/v1/auth/password', {
+      currentPassword: vigie.admin.password,
+      newPassword: PASSWORD,
+    });
+    admin = await apiSession(vigie.url, vigie.admin.email, PASSWORD);
+    watched = await openWatchedPage(browser, { locale: 'en-GB', width: 1400, height: 900 });
+    page = watched.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await vigie?.stop();
+    await new Promise((resolve) => receiver?.close(resolve));
+  });
+
+  const webhooks = async () =>
+    (await admin.get<{ webhooks: EventWebhook[] }>('/api/v1/event-webhooks')).webhooks;
+  const row = () => page.getByTestId('webhook-row');
+
+  it('signs in and opens the screen from the administration navigation', async () => {
+    await page.goto(`${vigie.url}/login`);
+    await page.getByLabel('Email').fill(vigie.admin.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await eventually(() => page.locator('h1').textContent()).toBe('Review queue');
+    const administration = page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('list', { name: 'Administration' });
+    await administration.getByRole('link', { name: 'Decision webhooks', exact: true }).click();
+    await eventually(() => page.locator('h1').textContent()).toBe('Decision webhooks');
+    await eventually(() => page.getByText('No subscription yet.').count()).toBe(1);
+  });
+
+  it('refuses a subscription without events or with an unreadable URL, beside the inputs', async () => {
+    const subscribe = page.getByRole('button', { name: 'Subscribe' });
+    for (const box of await page.getByRole('checkbox').all()) await box.uncheck();
+    await subscribe.click();
+    await eventually(() => page.getByText('Choose at least one event.').count()).toBe(1);
+
+    await page.getByRole('checkbox', { name: /^A decision is made/ }).check();
+    await page.getByLabel('URL', { exact: true }).fill('ftp://platform.example/hooks');
+    await subscribe.click();
+    await eventually(() => page.getByLabel('URL', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('This value is not valid.').count()).toBe(1);
+    expect(await webhooks()).toEqual([]);
+  });
+
+  it('creates a subscription and shows its signing secret once', async () => {
+    await page.getByRole('checkbox', { name: /^A decision is reversed/ }).check();
+    await page.getByLabel('URL', { exact: true }).fill(hookUrl);
+    await page.getByLabel('Description (optional)').fill('Moderation bus');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    const shown = page.getByTestId('secret-value');
+    await shown.waitFor();
+    secret = (await shown.textContent()) ?? '';
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+    expect(await page.getByText(`The subscription to ${hookUrl} was added.`).count()).toBe(1);
+
+    const [webhook, ...others] = await webhooks();
+    expect(others).toEqual([]);
+    expect(webhook).toMatchObject({
+      url: hookUrl,
+      description: 'Moderation bus',
+      eventTypes: ['decision.created', 'decision.reversed'],
+      disabledAt: null,
+    });
+    await eventually(() => row().count()).toBe(1);
+    expect(await row().locator('th').textContent()).toBe(`${hookUrl}Moderation bus`);
+
+    // Once "Done", the secret is gone from the page, and the API never shows it again.
+    await page.getByRole('button', { name: 'Done' }).click();
+    await eventually(() => page.getByTestId('secret-value').count()).toBe(0);
+    expect(await page.content()).not.toContain(secret);
+    expect(JSON.stringify(await webhooks())).not.toContain(secret.slice('whsec_'.length));
+  });
+
+  it('lists a decision delivered to the receiver, signed with the secret shown', async () => {
+    await page.getByRole('button', { name: `Deliveries — ${hookUrl}` }).click();
+    const log = page.getByTestId('delivery-log');
+    await eventually(() => log.textContent()).toContain('Nothing was sent yet.');
+
+    const { slug } = await admin.get<{ slug: string }>('/api/v1/organisation');
+    const reported = await fetch(`${vigie.url}/api/v1/public/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        organisation: slug,
+        url: 'https://social.example/p/77',
+        explanation: 'This post praises an attack.',
+        category: 'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY',
+        reporter: { name: 'Test Reporter', email: 'reporter@example.org' },
+        goodFaith: true,
+      }),
+    });
+    expect(reported.status, await reported.text()).toBe(201);
+    const { cases } = await admin.get<{ cases: Case[] }>('/api/v1/cases?status=open');
+    const kase = cases.find((c) => c.url === 'https://social.example/p/77') as Case;
+    await admin.send('POST', `/api/v1/cases/${encodeURIComponent(kase.id)}/decisions`, {
+      action: 'remove',
+      fields: {
+        restrictions: { visibility: { types: ['DECISION_VISIBILITY_CONTENT_REMOVED'] } },
+        ground: {
+          type: 'DECISION_GROUND_ILLEGAL_CONTENT',
+          legalGround: 'Art. 421-2-5 Code pénal (FR)',
+          explanation: 'Public glorification of a terrorist act.',
+        },
+        contentTypes: ['CONTENT_TYPE_TEXT'],
+        category: 'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY',
+        keywords: ['KEYWORD_TERRORIST_CONTENT'],
+        territorialScope: ['FR'],
+        contentDate: '2026-11-01',
+        facts: 'A post praising an attack, reported by a user.',
+        sourceType: 'SOURCE_ARTICLE_16',
+        automatedDetection: false,
+        automatedDecision: 'AUTOMATED_DECISION_NOT_AUTOMATED',
+      },
+    });
+
+    // The job worker delivers it; the log shows it once refreshed.
+    await eventually(() => received.length).toBe(1);
+    const [delivery] = received;
+    expect(delivery?.path).toBe('/vigie/decisions');
+    expect(signedWith(secret, delivery as Received)).toBe(true);
+    expect(JSON.parse(delivery?.body ?? '{}')).toMatchObject({ type: 'decision.created' });
+
+    const deliveryRow = log.getByTestId('delivery-row');
+    await eventually(async () => {
+      await log.getByRole('button', { name: 'Refresh' }).click();
+      return (await deliveryRow.locator('th, td').allTextContents()).slice(0, 4);
+    }).toEqual(['decision.created', 'Delivered', '1', '204']);
+    const [logged] = (
+      await admin.get<{ deliveries: EventDelivery[] }>(
+        `/api/v1/event-webhooks/${encodeURIComponent((await webhooks())[0]?.id ?? '')}/deliveries`,
+      )
+    ).deliveries;
+    expect(logged).toMatchObject({ status: 'delivered', attempts: 1, lastStatusCode: 204 });
+  });
+
+  it('disables the subscription and enables it again', async () => {
+    await page.getByRole('button', { name: `Disable — ${hookUrl}` }).click();
+    await eventually(() => page.getByRole('status').first().textContent()).toBe(
+      `Deliveries to ${hookUrl} are stopped.`,
+    );
+    expect((await webhooks())[0]?.disabledAt).not.toBeNull();
+    await eventually(() => row().locator('tr').first().locator('.badge').textContent()).toBe('Disabled');
+
+    await page.getByRole('button', { name: `Enable — ${hookUrl}` }).click();
+    await eventually(() => page.getByRole('status').first().textContent()).toBe(
+      `Deliveries to ${hookUrl} resume.`,
+    );
+    expect((await webhooks())[0]?.disabledAt).toBeNull();
+    await eventually(() => row().locator('tr').first().locator('.badge').textContent()).toBe('Active');
+    expect(unexpected(watched.problems)).toEqual([]);
+  });
+});
