@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { HammingIndex, hexToWords, wordsToHex, type MatchingError } from '../src/index.ts';
+import { HammingIndex, bruteForceQuery, hexToWords, wordsToHex, type MatchingError } from '../src/index.ts';
 import { radiiFor } from '../src/layout.ts';
 import { naiveQuery } from './reference.ts';
 
@@ -203,6 +203,44 @@ describe('HammingIndex is exact (same result set as brute force)', () => {
     );
   });
 
+  it('on a bank large enough for page-aligned tables, as an overflowing bucket grows them', () => {
+    // 70,000 hashes give 2^14 buckets per table: 1 MiB of blocks, the size from which tables live in page-aligned
+    // memory. 8,000 copies of one hash then fill one bucket per table with more overflow blocks than the spare ones,
+    // so every table grows (into new aligned memory); removing some of the copies empties and unlinks blocks.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 0x7fffffff }), (seed) => {
+        const next = xorshift(seed);
+        const n = 70_000;
+        const copies = 8_000;
+        const all = new Uint32Array((n + copies) * 8);
+        for (let i = 0; i < n * 8; i++) all[i] = next();
+        const index = HammingIndex.fromPacked(all.slice(0, n * 8));
+        const live = new Set(Array.from({ length: n }, (_, i) => i));
+        const copied = all.subarray(0, 8);
+        for (let c = 0; c < copies; c++) {
+          const id = index.add(copied);
+          all.set(copied, id * 8);
+          live.add(id);
+        }
+        for (let c = 0; c < 500; c++) {
+          const id = n + ((c * 7919 + seed) % copies);
+          if (live.delete(id)) expect(index.remove(id)).toBe(true);
+        }
+        const queries = [copied, all.subarray(8 * 5, 8 * 6), all.subarray(8 * 9, 8 * 10)].map((h) => {
+          const q = h.slice();
+          for (let k = 0; k < 12; k++) q[next() & 7]! ^= 1 << (next() & 31);
+          return q;
+        });
+        queries.push(Uint32Array.from({ length: 8 }, next));
+        for (const q of queries) {
+          const expected = bruteForceQuery(all, 8, q, 31).filter((m) => live.has(m.id));
+          expect(index.query(q, 31)).toEqual(expected);
+        }
+      }),
+      { numRuns: 2 },
+    );
+  });
+
   it('finds hashes on the pigeonhole boundary (every substring one flip past its radius but one)', () => {
     fc.assert(
       fc.property(
@@ -281,4 +319,15 @@ function packHex(hexes: string[]): Uint32Array {
   const packed = new Uint32Array(hexes.length * 8);
   hexes.forEach((h, i) => packed.set(hexToWords(h), i * 8));
   return packed;
+}
+
+/** xorshift32 words from a seed: bulk hash bits for the large-bank test. */
+function xorshift(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return s >>> 0;
+  };
 }
