@@ -194,6 +194,7 @@ async function drive(url: string, apiKey: string, bodies: string[], seconds: num
   if (DRIVER === 'wrk')
     return wrkPaced({
       url: `${url}/api/v1/check`,
+      method: 'POST',
       bodies,
       rate: RATE,
       seconds,

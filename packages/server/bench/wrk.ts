@@ -1,6 +1,6 @@
 /**
  * A paced load run with wrk (Debian package `wrk`): a fixed overall request rate on an absolute schedule
- * (paced-post.lua), bodies cycled from a list. wrk is written in C and measures latency from the actual
+ * (paced.lua), bodies cycled from a list. wrk is written in C and measures latency from the actual
  * send, so on a two-core machine it takes less CPU from the server under test than a JavaScript load
  * generator, and its own pauses do not show up as server latency.
  */
@@ -11,6 +11,8 @@ import path from 'node:path';
 
 export interface PacedRun {
   url: string;
+  method: 'GET' | 'POST';
+  /** JSON bodies, cycled through (POST); none for GET. */
   bodies: readonly string[];
   rate: number;
   seconds: number;
@@ -32,7 +34,7 @@ export interface LoadResult {
 export async function wrkPaced(run: PacedRun): Promise<LoadResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'vigie-wrk-'));
   const bodiesFile = path.join(dir, 'bodies.jsonl');
-  writeFileSync(bodiesFile, run.bodies.join('\n') + '\n');
+  writeFileSync(bodiesFile, run.bodies.map((body) => `${body}\n`).join(''));
   try {
     const output = await new Promise<string>((resolve, reject) => {
       const child = spawn(
@@ -44,9 +46,10 @@ export async function wrkPaced(run: PacedRun): Promise<LoadResult> {
           '--timeout',
           '10s',
           '-s',
-          path.join(import.meta.dirname, 'paced-post.lua'),
+          path.join(import.meta.dirname, 'paced.lua'),
           run.url,
           '--',
+          run.method,
           bodiesFile,
           String(run.rate),
           run.authorization ?? '',

@@ -1,6 +1,6 @@
--- wrk script: POSTs at a fixed overall rate on an absolute schedule, cycling through request bodies.
---   wrk -t1 -c20 -d15s -s paced-post.lua URL -- BODIES_FILE RATE AUTHORIZATION
--- BODIES_FILE holds one JSON body per line. The schedule is absolute (the k-th request of the thread is
+-- wrk script: requests at a fixed overall rate on an absolute schedule, cycling through request bodies.
+--   wrk -t1 -c20 -d15s -s paced.lua URL -- METHOD BODIES_FILE RATE [AUTHORIZATION]
+-- BODIES_FILE holds one JSON body per line (POST); for GET it may be empty and no body is sent. The schedule is absolute (the k-th request of the thread is
 -- due at start + k/RATE), so a slow response does not lower the offered rate: later requests go out
 -- without delay until the schedule is caught up. Latency is measured by wrk from the actual send.
 local ffi = require("ffi")
@@ -17,11 +17,11 @@ end
 local bodies, interval_ms, due_ms, sent = {}, 1, nil, 0
 
 function init(args)
-  for line in io.lines(args[1]) do bodies[#bodies + 1] = line end
-  interval_ms = 1000 / tonumber(args[2])
-  wrk.method = "POST"
-  wrk.headers["content-type"] = "application/json"
-  if args[3] and args[3] ~= "" then wrk.headers["authorization"] = args[3] end
+  wrk.method = args[1]
+  for line in io.lines(args[2]) do bodies[#bodies + 1] = line end
+  interval_ms = 1000 / tonumber(args[3])
+  if #bodies > 0 then wrk.headers["content-type"] = "application/json" end
+  if args[4] and args[4] ~= "" then wrk.headers["authorization"] = args[4] end
 end
 
 function delay()
@@ -32,6 +32,7 @@ end
 
 function request()
   sent = sent + 1
+  if #bodies == 0 then return wrk.format() end
   return wrk.format(nil, nil, nil, bodies[(sent % #bodies) + 1])
 end
 
