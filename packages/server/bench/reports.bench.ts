@@ -47,13 +47,6 @@ interface Prepared {
 async function prepare(dialect: Dialect): Promise<Prepared> {
   const database = await freshDatabase(dialect, 'vigie-bench-reports-');
   const org = await createOrganisation(database.storage.db, { name: 'Bench intake' });
-  if (process.env.H5_LOG && database.databaseUrl) {
-    const c = new pg.Client({ connectionString: database.databaseUrl }); await c.connect();
-    const name = (await c.query('select current_database() as n')).rows[0].n;
-    for (const setting of [`session_preload_libraries = 'auto_explain'`, 'auto_explain.log_min_duration = 1', 'auto_explain.log_analyze = on'])
-      await c.query(`alter database ${name} set ${setting}`);
-    await c.end();
-  }
   await database.storage.close();
   return {
     env: database.env,

@@ -4,7 +4,7 @@
  */
 import type { Actor } from '../identity/actor.ts';
 import type { Db } from '../storage/transaction.ts';
-import type { CaseTable } from './tables.ts';
+import type { CaseEventTable, CaseTable } from './tables.ts';
 
 export const caseEventTypes = [
   'reported',
@@ -43,11 +43,9 @@ export interface NewCaseEvent {
   data?: Record<string, unknown>;
 }
 
-/**
- * Appends events to a case and applies `changes` to its projection. `lastSeq` is the projection's
- * current `last_seq`; the unique (case_id, seq) index turns a concurrent append into an error
- * instead of a silent interleaving.
- */
+/** A `case_events` row to insert (its id is assigned by the database). */
+export type CaseEventRow = Omit<CaseEventTable, 'id'>;
+
 /** The rows of `events` appended after `lastSeq`, for a case's first insert or an append. */
 export function caseEventRows(
   actor: Pick<Actor, 'type' | 'id' | 'orgId'>,
@@ -55,7 +53,7 @@ export function caseEventRows(
   lastSeq: number,
   events: NewCaseEvent[],
   at: number,
-) {
+): CaseEventRow[] {
   return events.map((event, i) => ({
     org_id: actor.orgId,
     case_id: caseId,
@@ -69,6 +67,11 @@ export function caseEventRows(
   }));
 }
 
+/**
+ * Appends events to a case and applies `changes` to its projection. `lastSeq` is the projection's
+ * current `last_seq`; the unique (case_id, seq) index turns a concurrent append into an error
+ * instead of a silent interleaving.
+ */
 export async function appendCaseEvents(
   db: Db,
   actor: Pick<Actor, 'type' | 'id' | 'orgId'>,

@@ -106,7 +106,8 @@ export class GroupCommitters<In, Out> {
       all = Array.from({ length: count }, () => new GroupCommitter(db, this.#commit));
       this.#byDatabase.set(db, all);
     }
-    const slot = createHash('sha256').update(affinity).digest().readUInt32BE(0) % all.length;
+    const slot =
+      all.length === 1 ? 0 : createHash('sha256').update(affinity).digest().readUInt32BE(0) % all.length;
     return (all[slot] as GroupCommitter<In, Out>).run(input);
   }
 }

@@ -11,9 +11,10 @@ import type { Actor } from '../identity/actor.ts';
 import { isPostgres, type Db } from '../storage/transaction.ts';
 import { triageColumns } from '../triage/case-triage.ts';
 import { activeIncidents, incidentOfKeys } from '../triage/incident-store.ts';
-import { caseEventRows, type NewCaseEvent } from './events.ts';
+import { writeBatch, type CaseWrites } from './batch-writes.ts';
+import { caseEventRows, type CaseEventRow, type NewCaseEvent } from './events.ts';
 import { newCaseReference } from './references.ts';
-import type { CaseTable } from './tables.ts';
+import type { CaseKeyTable, CaseTable } from './tables.ts';
 
 export interface ContentKey {
   kind: 'url' | 'sha256' | 'md5' | 'pdq';
@@ -45,42 +46,62 @@ export interface Filing {
 /** A content key within an organisation, for in-memory lookups. */
 const keyId = (orgId: string, k: ContentKey) => JSON.stringify([orgId, k.kind, k.value]);
 
+type KeyedCase = CaseTable & { key_kind: string; key_value: string };
+
 /**
- * The cases the filings' keys (or `similarCaseId`s) name: one read for the keys, one for the cases
- * (locked on PostgreSQL, in id order, as the filings may update them).
+ * The cases holding these keys, one row per key (a superset: callers keep the keys they asked for),
+ * locked on PostgreSQL in id order. The case is joined by id alone, so it is read through its
+ * primary key even while a new database has no statistics (with `org_id` in the join, the planner
+ * then read every case of the organisation per key found).
+ */
+function casesOfKeys(db: Db, keys: (ContentKey & { orgId: string })[]): Promise<KeyedCase[]> {
+  return db
+    .selectFrom('case_keys as k')
+    .innerJoin('cases as c', 'c.id', 'k.case_id')
+    .select(['k.kind as key_kind', 'k.value as key_value'])
+    .selectAll('c')
+    .where('k.org_id', 'in', [...new Set(keys.map((k) => k.orgId))])
+    .where('k.kind', 'in', [...new Set(keys.map((k) => k.kind))])
+    .where('k.value', 'in', [...new Set(keys.map((k) => k.value))])
+    .orderBy('c.id')
+    .$if(isPostgres(db), (q) => q.forUpdate(['c']))
+    .execute();
+}
+
+/**
+ * The cases the filings' keys (or `similarCaseId`s) name, locked on PostgreSQL in id order as the
+ * filings may update them: one read joining the keys to their cases, and one more only for named
+ * `similarCaseId`s the keys did not reach (single filings of background jobs).
  */
 async function knownCases(
   db: Db,
   requests: FilingRequest[],
 ): Promise<{ caseOfKey: Map<string, string>; cases: Map<string, CaseTable> }> {
   const caseOfKey = new Map<string, string>();
+  const cases = new Map<string, CaseTable>();
   const orgIds = [...new Set(requests.map((r) => r.actor.orgId))];
-  const keys = requests.flatMap((r) => r.filing.keys);
-  if (keys.length > 0) {
-    const wanted = new Set(requests.flatMap((r) => r.filing.keys.map((k) => keyId(r.actor.orgId, k))));
-    const rows = await db
-      .selectFrom('case_keys')
-      .select(['org_id', 'kind', 'value', 'case_id'])
-      .where('org_id', 'in', orgIds)
-      .where('kind', 'in', [...new Set(keys.map((k) => k.kind))])
-      .where('value', 'in', [...new Set(keys.map((k) => k.value))])
-      .execute();
-    for (const r of rows) {
-      const id = keyId(r.org_id, { kind: r.kind as ContentKey['kind'], value: r.value });
-      if (wanted.has(id)) caseOfKey.set(id, r.case_id);
+  const wanted = new Map(
+    requests.flatMap((r) =>
+      r.filing.keys.map((k) => [keyId(r.actor.orgId, k), { orgId: r.actor.orgId, ...k }]),
+    ),
+  );
+  if (wanted.size > 0) {
+    for (const { key_kind, key_value, ...kase } of await casesOfKeys(db, [...wanted.values()])) {
+      const id = keyId(kase.org_id, { kind: key_kind as ContentKey['kind'], value: key_value });
+      if (!wanted.has(id)) continue;
+      caseOfKey.set(id, kase.id);
+      cases.set(kase.id, kase);
     }
   }
-  const caseIds = new Set([
-    ...caseOfKey.values(),
-    ...requests.flatMap((r) => (r.filing.similarCaseId ? [r.filing.similarCaseId] : [])),
-  ]);
-  const cases = new Map<string, CaseTable>();
-  if (caseIds.size > 0) {
+  const similar = [
+    ...new Set(requests.flatMap((r) => (r.filing.similarCaseId ? [r.filing.similarCaseId] : []))),
+  ].filter((id) => !cases.has(id));
+  if (similar.length > 0) {
     const rows = await db
       .selectFrom('cases')
       .selectAll()
       .where('org_id', 'in', orgIds)
-      .where('id', 'in', [...caseIds])
+      .where('id', 'in', similar)
       .orderBy('id')
       .$if(isPostgres(db), (q) => q.forUpdate())
       .execute();
@@ -122,16 +143,30 @@ export interface FiledCase {
 
 /**
  * Files several pieces of information in order, as `fileIntoCase` one after the other would (a
- * filing may join a case opened or joined by an earlier one of the same call), with one read and
- * one write per table for the whole batch, plus one update per existing case joined.
+ * filing may join a case opened or joined by an earlier one of the same call): one read, then the
+ * batch's writes (batch-writes.ts: one statement on PostgreSQL, one per table on SQLite).
  */
 export async function fileIntoCases(db: Db, requests: FilingRequest[]): Promise<FiledCase[]> {
+  const { filed, writes } = await planFilings(db, requests);
+  await writeBatch(db, writes);
+  return filed;
+}
+
+/**
+ * The first half of `fileIntoCases`: reads and locks the cases the filings name, then files them in
+ * memory. Returns where each filing went and the rows to write (with `writeBatch`, in the same
+ * transaction, possibly together with other rows of the batch).
+ */
+export async function planFilings(
+  db: Db,
+  requests: FilingRequest[],
+): Promise<{ filed: FiledCase[]; writes: CaseWrites }> {
   const { caseOfKey, cases } = await knownCases(db, requests);
   const created = new Set<string>();
   /** Existing cases joined: their `last_seq` before this batch, for the optimistic check. */
   const joinedFrom = new Map<string, number>();
-  const events: ReturnType<typeof caseEventRows> = [];
-  const keys = new Map<string, { org_id: string; kind: string; value: string; case_id: string }>();
+  const events: CaseEventRow[] = [];
+  const keys = new Map<string, CaseKeyTable>();
   const filed: FiledCase[] = [];
   for (const { actor, filing, now } of requests) {
     const orgId = actor.orgId;
@@ -225,36 +260,16 @@ export async function fileIntoCases(db: Db, requests: FilingRequest[]): Promise<
       keys.set(keyId(orgId, k), { org_id: orgId, kind: k.kind, value: k.value, case_id: kase.id });
     }
   }
-  // New cases are written with their events at once (and whatever later filings added to them).
-  if (created.size > 0)
-    await db
-      .insertInto('cases')
-      .values([...created].map((id) => cases.get(id) as CaseTable))
-      .execute();
-  if (events.length > 0) await db.insertInto('case_events').values(events).execute();
-  for (const [id, lastSeq] of joinedFrom) {
-    const { id: _id, org_id: orgId, ...changes } = cases.get(id) as CaseTable;
-    const updated = await db
-      .updateTable('cases')
-      .set(changes)
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .where('last_seq', '=', lastSeq)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new Error(`case ${id} changed concurrently`);
-  }
-  if (keys.size > 0) {
-    await db
-      .insertInto('case_keys')
-      .values([...keys.values()])
-      .onConflict((oc) =>
-        oc
-          .columns(['org_id', 'kind', 'value'])
-          .doUpdateSet((eb) => ({ case_id: eb.ref('excluded.case_id') })),
-      )
-      .execute();
-  }
-  return filed;
+  return {
+    filed,
+    writes: {
+      // New cases are written with their events at once (and whatever later filings added to them).
+      createdCases: [...created].map((id) => cases.get(id) as CaseTable),
+      caseEvents: events,
+      joinedCases: [...joinedFrom].map(([id, lastSeq]) => ({ row: cases.get(id) as CaseTable, lastSeq })),
+      caseKeys: [...keys.values()],
+    },
+  };
 }
 
 const sourceRanks = ['match', 'notice', 'authority', 'trusted_flagger', 'removal_order'];

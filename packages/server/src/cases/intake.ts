@@ -14,8 +14,9 @@ import { systemActor, type Actor } from '../identity/actor.ts';
 import { CATEGORY, KEYWORD } from '../taxonomy/dsa.ts';
 import { inTransaction, type Db } from '../storage/transaction.ts';
 import { storeAttachment } from './attachments.ts';
-import { fileIntoCases, type Filing } from './grouping.ts';
-import { countNotices } from './misuse.ts';
+import { writeBatch } from './batch-writes.ts';
+import { planFilings, type Filing } from './grouping.ts';
+import { noticeCounts } from './misuse.ts';
 import { newReportReference } from './references.ts';
 import type { ReportAttachmentTable, ReportTable } from './tables.ts';
 
@@ -198,15 +199,14 @@ const filerOf = (r: PreparedReport): Actor => r.actor ?? systemActor(r.orgId, 'p
 /**
  * The second half of `submitReport`, for many reports at once in one transaction: they are filed
  * into their cases in order (a report may join a case opened by an earlier one of the same batch),
- * and every table is written with one statement for the whole batch. The rows every report of an
- * organisation touches — its audit chain head, frequent notifiers — are locked (PostgreSQL) only at
- * the end, in a fixed order, so batches on separate connections do not deadlock.
+ * and the batch is written at once (`writeBatch`: one statement on PostgreSQL). The rows every
+ * report of an organisation touches — its audit chain head, frequent notifiers — are locked
+ * (PostgreSQL) only at the end, in a fixed order, so batches on separate connections do not deadlock.
  */
 export async function fileReports(db: Db, reports: ReportToFile[]): Promise<SubmittedReport[]> {
   if (reports.length === 0) return [];
   return inTransaction(db, async (trx) => {
-    await assertNoneSuspended(trx, reports);
-    const cases = await fileIntoCases(
+    const { filed: cases, writes } = await planFilings(
       trx,
       reports.map(({ report }) => ({
         actor: filerOf(report),
@@ -224,10 +224,20 @@ export async function fileReports(db: Db, reports: ReportToFile[]): Promise<Subm
         receivedAt: report.receivedAt,
       };
     });
-    await trx
-      .insertInto('reports')
-      .values(reports.map(({ report }, i) => reportRow(report, (filed[i] as SubmittedReport).caseId)))
-      .execute();
+    await writeBatch(trx, {
+      ...writes,
+      reports: reports.map(({ report }, i) => reportRow(report, (filed[i] as SubmittedReport).caseId)),
+      noticeCounts: {
+        rows: noticeCounts(
+          reports.flatMap(({ report: r }) =>
+            r.notifierKey
+              ? [{ orgId: r.orgId, key: r.notifierKey, label: notifierLabel(r.actor, r.submission.notice) }]
+              : [],
+          ),
+        ),
+        now: Date.now(),
+      },
+    });
     const attachments = reports.flatMap(({ report }) => report.attachments);
     if (attachments.length > 0) {
       await trx.insertInto('report_attachments').values(attachments).execute();
@@ -239,14 +249,6 @@ export async function fileReports(db: Db, reports: ReportToFile[]): Promise<Subm
         });
       }
     }
-    await countNotices(
-      trx,
-      reports.flatMap(({ report: r }) =>
-        r.notifierKey
-          ? [{ orgId: r.orgId, key: r.notifierKey, label: notifierLabel(r.actor, r.submission.notice) }]
-          : [],
-      ),
-    );
     await appendAuditEntries(
       trx,
       reports.map(({ report: r, requestId }, i) => ({
@@ -266,23 +268,6 @@ export async function fileReports(db: Db, reports: ReportToFile[]): Promise<Subm
     );
     return filed;
   });
-}
-
-/** Refuses the batch if any of its notifiers is suspended (one read for the whole batch). */
-async function assertNoneSuspended(db: Db, reports: ReportToFile[]): Promise<void> {
-  const notifiers = reports.flatMap(({ report: r }) =>
-    r.notifierKey ? [{ orgId: r.orgId, key: r.notifierKey }] : [],
-  );
-  if (notifiers.length === 0) return;
-  const suspended = await db
-    .selectFrom('notifiers')
-    .select(['org_id', 'key'])
-    .where('org_id', 'in', [...new Set(notifiers.map((n) => n.orgId))])
-    .where('key', 'in', [...new Set(notifiers.map((n) => n.key))])
-    .where('suspended_until', '>', Date.now())
-    .execute();
-  if (suspended.some((s) => notifiers.some((n) => n.orgId === s.org_id && n.key === s.key)))
-    throw new AppError('notifier_suspended');
 }
 
 function filingOf(r: PreparedReport): Filing {

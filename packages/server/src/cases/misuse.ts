@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import type { Db } from '../storage/transaction.ts';
+import type { NoticeCount } from './batch-writes.ts';
 import type { NotifierTable } from './tables.ts';
 
 export interface NotifierStanding {
@@ -34,50 +35,19 @@ function toStanding(row: NotifierTable): NotifierStanding {
   };
 }
 
-/** Refuses a notice while its notifier's processing is suspended. */
-export async function assertNotSuspended(db: Db, orgId: string, key: string, now: number): Promise<void> {
-  const row = await db
-    .selectFrom('notifiers')
-    .select('suspended_until')
-    .where('org_id', '=', orgId)
-    .where('key', '=', key)
-    .executeTakeFirst();
-  if (row?.suspended_until != null && Number(row.suspended_until) > now)
-    throw new AppError('notifier_suspended');
-}
-
-/** Counts one notice of a notifier (the denominator of Art. 23(3)(b)). */
-export async function countNotice(db: Db, orgId: string, key: string, label: string): Promise<void> {
-  await countNotices(db, [{ orgId, key, label }]);
-}
-
 /**
- * Counts several notices in one statement (batched intake). A notifier's label is set by its first
- * notice; notifiers are written in key order, so concurrent batches lock their rows in one order.
+ * The notices of a batch counted per notifier, for `writeBatch`: a notifier's label is set by its
+ * first notice; notifiers come in key order, so concurrent batches lock their rows in one order.
  */
-export async function countNotices(
-  db: Db,
-  notices: { orgId: string; key: string; label: string }[],
-): Promise<void> {
-  type Counted = Pick<NotifierTable, 'org_id' | 'key' | 'label' | 'notice_count' | 'unfounded_count'>;
-  const counted = new Map<string, Counted>();
+export function noticeCounts(notices: { orgId: string; key: string; label: string }[]): NoticeCount[] {
+  const counted = new Map<string, NoticeCount>();
   for (const { orgId, key, label } of notices) {
     const id = JSON.stringify([orgId, key]);
     const row = counted.get(id);
     if (row) row.notice_count += 1;
     else counted.set(id, { org_id: orgId, key, label, notice_count: 1, unfounded_count: 0 });
   }
-  if (counted.size === 0) return;
-  const rows = [...counted.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-  await db
-    .insertInto('notifiers')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.columns(['org_id', 'key']).doUpdateSet((eb) => ({
-        notice_count: eb('notifiers.notice_count', '+', eb.ref('excluded.notice_count')),
-      })),
-    )
-    .execute();
+  return [...counted.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
 }
 
 /** Counts one manifestly unfounded notice against each notifier of a case (decided by a reviewer). */
