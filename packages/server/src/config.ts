@@ -69,11 +69,19 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(100 * 1024 * 1024),
+  /** SMTP server for notices to reporters and affected users (smtp:// or smtps://); unset: kept in the console. */
+  VIGIE_SMTP_URL: z.string().trim().optional(),
+  VIGIE_SMTP_FROM: z.string().trim().min(1).default('Vigie <no-reply@localhost>'),
   VIGIE_LIVENESS_DELAYS: z
     .string()
     .regex(/^\s*\d+[mhd](\s*,\s*\d+[mhd])*\s*$/, 'a list like 24h,48h,7d')
     .default('24h,48h,7d'),
 });
+
+export interface SmtpSettings {
+  url: string;
+  from: string;
+}
 
 export interface ServerConfig {
   port: number;
@@ -94,6 +102,8 @@ export interface ServerConfig {
   /** Delays after capture at which a captured URL is fetched again, in milliseconds. */
   livenessDelaysMs: number[];
   evidence: { screenshots: boolean; maxResources: number; maxUploadBytes: number };
+  /** Undefined when no SMTP server is configured. */
+  smtp: SmtpSettings | undefined;
 }
 
 const DURATION_UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -136,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       maxResources: e.VIGIE_EVIDENCE_MAX_RESOURCES,
       maxUploadBytes: e.VIGIE_EVIDENCE_MAX_UPLOAD_BYTES,
     },
+    smtp: e.VIGIE_SMTP_URL ? { url: e.VIGIE_SMTP_URL, from: e.VIGIE_SMTP_FROM } : undefined,
     livenessDelaysMs: e.VIGIE_LIVENESS_DELAYS.split(',').map((d) => {
       const text = d.trim();
       return Number(text.slice(0, -1)) * DURATION_UNIT_MS[text.slice(-1) as keyof typeof DURATION_UNIT_MS];

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { operations } from './api/index.ts';
 import { bankIndexes } from './banks/bank-indexes.ts';
-import { deliverWebhook } from './banks/webhook-delivery.ts';
+import { safeWebhookSender, webhookDeliveryHandler } from './banks/webhook-delivery.ts';
 import { DELIVER_WEBHOOK_JOB } from './banks/webhooks.ts';
 import type { ServerConfig } from './config.ts';
 import { Keyring } from './crypto/keyring.ts';
@@ -20,7 +20,6 @@ import { migrateToLatest } from './storage/migrate.ts';
 import { noticeJobHandlers } from './notices/jobs.ts';
 import { caseJobHandlers } from './cases/jobs.ts';
 import { openStorage, type Storage } from './storage/database.ts';
-import { loadConfig } from './config.ts';
 import {
   EVIDENCE_RETENTION_JOB,
   LIVENESS_CHECK_JOB,
@@ -29,19 +28,34 @@ import {
 } from './evidence/index.ts';
 import { outboundOptions } from './outbound/index.ts';
 import { NOTIFICATION_SEND_JOB } from './notifications/outbox.ts';
-import { sendNotification } from './notifications/send.ts';
+import { notificationSendHandler } from './notifications/send.ts';
+import { safeTransport } from './notices/transport.ts';
 import { TDB_SUBMIT_JOB, submitTdbBatch } from './transparency/tdb-submission.ts';
 
-export const builtinJobHandlers: Readonly<Record<string, JobHandler>> = {
-  [MAINTENANCE_JOB]: purgeExpired,
-  [DELIVER_WEBHOOK_JOB]: deliverWebhook,
-  ...noticeJobHandlers(),
-  ...caseJobHandlers(),
-  // Job handlers receive no configuration: the fetch settings are read from the environment per run.
-  [LIVENESS_CHECK_JOB]: livenessCheckHandler(() => outboundOptions(loadConfig())),
-  [NOTIFICATION_SEND_JOB]: sendNotification,
-  [TDB_SUBMIT_JOB]: submitTdbBatch,
-};
+/**
+ * The job kinds every server process runs, built from that process's configuration and keyring: a
+ * handler reads no environment of its own, so it works with exactly the settings the server started with.
+ */
+export function builtinJobHandlers({
+  config,
+  keyring,
+}: {
+  config: ServerConfig;
+  keyring: Keyring;
+}): Record<string, JobHandler> {
+  const send = safeWebhookSender(config);
+  return {
+    [MAINTENANCE_JOB]: purgeExpired,
+    [DELIVER_WEBHOOK_JOB]: webhookDeliveryHandler({ keyring, send }),
+    ...noticeJobHandlers({ transport: safeTransport(config) }),
+    ...caseJobHandlers({ keyring, dataDir: config.dataDir, send }),
+    [LIVENESS_CHECK_JOB]: livenessCheckHandler(() => outboundOptions(config)),
+    [NOTIFICATION_SEND_JOB]: notificationSendHandler({ keyring, smtp: config.smtp }),
+    [TDB_SUBMIT_JOB]: submitTdbBatch,
+    // The purge deletes blobs: it needs the keyring and data folder this process opened.
+    [EVIDENCE_RETENTION_JOB]: retentionPurgeHandler({ keyring, dataDir: config.dataDir }),
+  };
+}
 
 export interface StartOptions {
   log?: Logger;
@@ -88,12 +102,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     if (config.jobConcurrency > 0) {
       worker = startJobWorker({
         db: storage.db,
-        handlers: {
-          ...builtinJobHandlers,
-          // The purge deletes blobs: it needs the keyring and data folder this process opened.
-          [EVIDENCE_RETENTION_JOB]: retentionPurgeHandler({ keyring, dataDir: config.dataDir }),
-          ...options.jobHandlers,
-        },
+        handlers: { ...builtinJobHandlers({ config, keyring }), ...options.jobHandlers },
         log,
         concurrency: config.jobConcurrency,
         leaseMs: config.jobLeaseMs,

@@ -7,9 +7,8 @@
  * sends bank match webhooks and the organisation's event webhooks (decisions, reversals).
  */
 import { createHmac } from 'node:crypto';
-import { loadConfig, type ServerConfig } from '../config.ts';
-import { Keyring } from '../crypto/keyring.ts';
-import { loadMasterKey } from '../crypto/master-key.ts';
+import type { ServerConfig } from '../config.ts';
+import type { Keyring } from '../crypto/keyring.ts';
 import type { Job } from '../jobs/outbox.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 import { outboundOptions, safeFetch } from '../outbound/index.ts';
@@ -213,21 +212,3 @@ export const bankDeliveryStore: DeliveryStore = {
 
 export const webhookDeliveryHandler = (deps: WebhookDeliveryDeps): JobHandler =>
   signedDeliveryHandler(deps, bankDeliveryStore);
-
-/**
- * The handler a server process registers for a store: job handlers receive only the database, so it
- * builds its keyring and outbound settings from the same environment the server read at start.
- */
-export function deliveryHandlerFromEnvironment(store: DeliveryStore): JobHandler {
-  let handler: JobHandler | undefined;
-  return (job, db) => {
-    if (!handler) {
-      const config = loadConfig();
-      const keyring = new Keyring(loadMasterKey({ fromEnv: config.masterKey, dataDir: config.dataDir }));
-      handler = signedDeliveryHandler({ keyring, send: safeWebhookSender(config) }, store);
-    }
-    return handler(job, db);
-  };
-}
-
-export const deliverWebhook: JobHandler = deliveryHandlerFromEnvironment(bankDeliveryStore);

@@ -9,10 +9,8 @@
  */
 import { canonicalUrl, pdqHash } from '@vigie/hashing';
 import { appendAudit } from '../audit/audit-log.ts';
-import { deliveryHandlerFromEnvironment } from '../banks/webhook-delivery.ts';
-import { loadConfig } from '../config.ts';
-import { Keyring } from '../crypto/keyring.ts';
-import { loadMasterKey } from '../crypto/master-key.ts';
+import { signedDeliveryHandler, type WebhookSender } from '../banks/webhook-delivery.ts';
+import type { Keyring } from '../crypto/keyring.ts';
 import { systemActor } from '../identity/actor.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 import { decodeImage } from '../media/index.ts';
@@ -137,20 +135,13 @@ export const openCaseFromMatch: JobHandler = async (job) => {
   };
 };
 
-let fromEnvironment: JobHandler | undefined;
-
-/** The handler a server process registers, built from the environment the server read at start. */
-export const hashAttachment: JobHandler = (job, db) => {
-  if (!fromEnvironment) {
-    const config = loadConfig();
-    const keyring = new Keyring(loadMasterKey({ fromEnv: config.masterKey, dataDir: config.dataDir }));
-    fromEnvironment = hashAttachmentHandler({ keyring, dataDir: config.dataDir });
-  }
-  return fromEnvironment(job, db);
-};
-
-export const caseJobHandlers = (): Record<string, JobHandler> => ({
-  [HASH_ATTACHMENT_JOB]: hashAttachment,
+/** The module's job handlers, with the keyring and data folder of the server process that runs them. */
+export const caseJobHandlers = (deps: {
+  keyring: Keyring;
+  dataDir: string;
+  send: WebhookSender;
+}): Record<string, JobHandler> => ({
+  [HASH_ATTACHMENT_JOB]: hashAttachmentHandler(deps),
   [OPEN_FROM_MATCH_JOB]: openCaseFromMatch,
-  [DELIVER_EVENT_WEBHOOK_JOB]: deliveryHandlerFromEnvironment(eventDeliveryStore),
+  [DELIVER_EVENT_WEBHOOK_JOB]: signedDeliveryHandler(deps, eventDeliveryStore),
 });

@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { loadConfig } from '../config.ts';
 import { systemActor, type Actor } from '../identity/actor.ts';
 import { enqueueJob, type Job } from '../jobs/outbox.ts';
 import type { JobHandler } from '../jobs/worker.ts';
@@ -33,7 +32,7 @@ import {
   submitAnswerSchema,
 } from './platform-protocol.ts';
 import type { NoticeTable } from './tables.ts';
-import { safeTransport, type Transport } from './transport.ts';
+import type { Transport } from './transport.ts';
 
 /** Polling stops this long after sending, decided or not. */
 export const POLL_HORIZON_MS = 30 * 24 * 3_600_000;
@@ -95,15 +94,13 @@ const appendAll =
 
 export interface NoticeJobOptions {
   now?: Now;
-  /** Default: `safeFetch` with the service's outbound settings (read from the environment). */
-  transport?: Transport;
+  /** How notices reach platforms: `safeTransport` with the server's outbound settings, or a test's fake. */
+  transport: Transport;
 }
 
-export function noticeJobHandlers(options: NoticeJobOptions = {}): Record<string, JobHandler> {
+export function noticeJobHandlers(options: NoticeJobOptions): Record<string, JobHandler> {
   const now = options.now ?? systemNow;
-  let defaultTransport: Transport | undefined;
-  const transport: Transport =
-    options.transport ?? ((url, request) => (defaultTransport ??= safeTransport(loadConfig()))(url, request));
+  const { transport } = options;
 
   /** One delivery attempt; throws to retry. */
   async function submit(

@@ -5,17 +5,11 @@
  * codes only, since server replies often quote the address.
  */
 import nodemailer from 'nodemailer';
-import { loadConfig } from '../config.ts';
-import { Keyring } from '../crypto/keyring.ts';
-import { loadMasterKey } from '../crypto/master-key.ts';
+import type { SmtpSettings } from '../config.ts';
+import type { Keyring } from '../crypto/keyring.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 import type { Db } from '../storage/transaction.ts';
 import './tables.ts';
-
-export interface SmtpSettings {
-  url: string;
-  from: string;
-}
 
 export interface NotificationSenderDeps {
   keyring: Keyring;
@@ -24,13 +18,6 @@ export interface NotificationSenderDeps {
 }
 
 export const SMTP_NOT_CONFIGURED = 'no SMTP server configured (VIGIE_SMTP_URL); read it in the console';
-
-/** The settings from the environment: VIGIE_SMTP_URL (smtp:// or smtps://) and VIGIE_SMTP_FROM. */
-export function smtpSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpSettings | undefined {
-  const url = env.VIGIE_SMTP_URL?.trim();
-  if (!url) return undefined;
-  return { url, from: env.VIGIE_SMTP_FROM?.trim() || 'Vigie <no-reply@localhost>' };
-}
 
 /** The address inside a sealed recipient: plain, or the `email` field of a sealed JSON contact. */
 export function addressOf(plaintext: string): string {
@@ -106,20 +93,3 @@ export function notificationSendHandler(deps: NotificationSenderDeps): JobHandle
     };
   };
 }
-
-let fromEnvironment: JobHandler | undefined;
-
-/**
- * The handler a server process registers: job handlers receive only the database, so this one builds
- * its keyring and SMTP settings from the environment the server read at start.
- */
-export const sendNotification: JobHandler = (job, db) => {
-  if (!fromEnvironment) {
-    const config = loadConfig();
-    fromEnvironment = notificationSendHandler({
-      keyring: new Keyring(loadMasterKey({ fromEnv: config.masterKey, dataDir: config.dataDir })),
-      smtp: smtpSettingsFromEnv(),
-    });
-  }
-  return fromEnvironment(job, db);
-};
