@@ -173,6 +173,7 @@ describe.skipIf(!ok)('incidents screen in Chromium', () => {
     expect(cells[1]).toMatch(/by you$/);
     expect(cells.slice(2, 4)).toEqual(['Crisis room', '80']);
     expect(await row.locator('.content-keys code').allTextContents()).toEqual(incident?.contentKeys);
+    expect(await row.getByTestId('incident-cases').textContent()).toBe('1, 1 open');
     // The form is empty again, ready for the next incident.
     expect(await page.getByLabel('URLs').inputValue()).toBe('');
   });
@@ -190,6 +191,8 @@ describe.skipIf(!ok)('incidents screen in Chromium', () => {
     const ended = section('Ended incidents').getByTestId('incident-row');
     await eventually(() => ended.count()).toBe(1);
     expect(await ended.textContent()).toContain('Ended');
+    // Still linked after the end: the count is the incident's history.
+    expect(await ended.getByTestId('incident-cases').textContent()).toBe('1, 1 open');
     expect(await page.getByRole('status').first().textContent()).toBe(
       'The incident Livestream attack has ended.',
     );

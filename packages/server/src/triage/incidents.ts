@@ -197,7 +197,14 @@ export async function endIncident(
   return toIncident({ ...row, ended_at: now });
 }
 
-export async function listIncidents(db: Db, orgId: string): Promise<Incident[]> {
+export interface IncidentWithCases extends Incident {
+  /** Cases linked to the incident, whatever their state; they stay linked after it ends. */
+  linkedCases: number;
+  /** Of those, the ones still open. */
+  openCases: number;
+}
+
+export async function listIncidents(db: Db, orgId: string): Promise<IncidentWithCases[]> {
   const rows = await db
     .selectFrom('incidents')
     .selectAll()
@@ -205,5 +212,29 @@ export async function listIncidents(db: Db, orgId: string): Promise<Incident[]> 
     .orderBy('declared_at', 'desc')
     .limit(500)
     .execute();
-  return rows.map(toIncident);
+  if (rows.length === 0) return [];
+  const counts = await db
+    .selectFrom('cases')
+    .select((eb) => [
+      'incident_id',
+      eb.fn.countAll().as('linked'),
+      eb.fn.sum(eb.case().when('status', '=', 'open').then(1).else(0).end()).as('open'),
+    ])
+    .where('org_id', '=', orgId)
+    .where(
+      'incident_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .groupBy('incident_id')
+    .execute();
+  const byIncident = new Map(counts.map((c) => [c.incident_id, c]));
+  return rows.map((row) => {
+    const count = byIncident.get(row.id);
+    return {
+      ...toIncident(row),
+      linkedCases: Number(count?.linked ?? 0),
+      openCases: Number(count?.open ?? 0),
+    };
+  });
 }

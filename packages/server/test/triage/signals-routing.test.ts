@@ -217,6 +217,42 @@ describe('incidents (crisis protocol)', () => {
     expect((await call('POST', `/api/v1/incidents/${incidentId}/end`)).status).toBe(409);
   });
 
+  it('lists each incident with its linked cases and how many are still open', async () => {
+    const run = Math.random().toString(36).slice(2);
+    const first = await reportCase({ url: `https://clips.example/${run}/1` });
+    await reportCase({ url: `https://clips.example/${run}/2` });
+    const declared = await call('POST', '/api/v1/incidents', {
+      name: 'Counted',
+      urls: [`https://clips.example/${run}/1`, `https://clips.example/${run}/2`],
+    });
+    expect(declared.body.linkedCases).toBe(2);
+    const quiet = await call('POST', '/api/v1/incidents', {
+      name: 'Quiet',
+      urls: [`https://clips.example/${run}/3`],
+    });
+    const decided = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${first.id}/decisions`,
+      headers: reviewer.headers,
+      payload: { action: 'no_action' },
+    });
+    expect(decided.statusCode, decided.body).toBe(201);
+
+    const listed = (await call('GET', '/api/v1/incidents')).body.incidents as {
+      id: string;
+      linkedCases: number;
+      openCases: number;
+    }[];
+    expect(listed.find((i) => i.id === declared.body.incident.id)).toMatchObject({
+      linkedCases: 2,
+      openCases: 1,
+    });
+    expect(listed.find((i) => i.id === quiet.body.incident.id)).toMatchObject({
+      linkedCases: 0,
+      openCases: 0,
+    });
+  });
+
   it('refuses an incident without content and a queue of another organisation', async () => {
     const empty = await call('POST', '/api/v1/incidents', { name: 'Nothing' });
     expect(empty.status).toBe(400);

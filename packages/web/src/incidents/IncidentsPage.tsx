@@ -9,7 +9,7 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { ResourceView, useRowAction, type ChangeNotice } from '../ui/ResourceView.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { useSubmit } from '../ui/useSubmit.ts';
-import type { Incident } from './api.ts';
+import type { Incident, ListedIncident } from './api.ts';
 import { lineOfField, parseContent } from './form.ts';
 import './incidents.css';
 
@@ -93,7 +93,7 @@ function IncidentTable({
   empty,
   onChanged,
 }: {
-  incidents: Incident[];
+  incidents: ListedIncident[];
   queues: Queue[];
   names: ReadonlyMap<string, string>;
   empty: string;
@@ -126,6 +126,7 @@ function IncidentTable({
             <th scope="col">{t('incidents.queue')}</th>
             <th scope="col">{t('incidents.weight')}</th>
             <th scope="col">{t('incidents.content')}</th>
+            <th scope="col">{t('incidents.cases')}</th>
             <th scope="col">{t('common.status')}</th>
           </tr>
         </thead>
@@ -163,6 +164,12 @@ function IncidentTable({
                     </li>
                   )}
                 </ul>
+              </td>
+              <td className="nowrap" data-testid="incident-cases">
+                {t('incidents.casesCount', {
+                  linked: formatNumber(incident.linkedCases),
+                  open: formatNumber(incident.openCases),
+                })}
               </td>
               <td>
                 {incident.endedAt !== null ? (

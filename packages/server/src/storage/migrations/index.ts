@@ -8,6 +8,7 @@ import { notifications } from './0006-notifications.ts';
 import { notices } from './0008-notices.ts';
 import { languagePacks } from './0009-language-packs.ts';
 import { caseRoutingWebhooks } from './0011-case-routing-webhooks.ts';
+import { incidentCases } from './0012-incident-cases.ts';
 
 /**
  * Every migration, in order. One set serves SQLite and PostgreSQL; dialect differences are confined
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0008-notices': notices,
   '0009-language-packs': languagePacks,
   '0011-case-routing-webhooks': caseRoutingWebhooks,
+  '0012-incident-cases': incidentCases,
 };
