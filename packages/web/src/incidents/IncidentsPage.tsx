@@ -6,7 +6,7 @@ import { useSignedIn } from '../session/session.tsx';
 import { Badge, Notice, SelectField, TextAreaField, TextField } from '../ui/components.tsx';
 import { errorText } from '../ui/errors.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
-import { ResourceView, useRowAction, type ChangeNotice } from '../ui/ResourceView.tsx';
+import { ConfirmedAction, ResourceView, useRowAction, type ChangeNotice } from '../ui/ResourceView.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { useSubmit } from '../ui/useSubmit.ts';
 import type { Incident, ListedIncident } from './api.ts';
@@ -180,42 +180,19 @@ function IncidentTable({
                 ) : (
                   <div className="stack">
                     <Badge tone="danger">{t('incidents.statusActive')}</Badge>
-                    {can('cases:manage') &&
-                      (confirming === incident.id ? (
-                        <div
-                          className="confirm"
-                          role="group"
-                          aria-label={t('incidents.confirmEnd', { name: incident.name })}
-                        >
-                          <span>{t('incidents.confirmEnd', { name: incident.name })}</span>
-                          <button
-                            type="button"
-                            className="button button-danger button-small"
-                            disabled={busyId === incident.id}
-                            onClick={() => void end(incident)}
-                            autoFocus
-                          >
-                            {t('incidents.endNow')}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button-secondary button-small"
-                            disabled={busyId === incident.id}
-                            onClick={() => setConfirming(null)}
-                          >
-                            {t('common.cancel')}
-                          </button>
-                        </div>
-                      ) : (
-                        <button
-                          type="button"
-                          className="button button-secondary button-small"
-                          aria-label={t('incidents.endLabel', { name: incident.name })}
-                          onClick={() => setConfirming(incident.id)}
-                        >
-                          {t('incidents.end')}
-                        </button>
-                      ))}
+                    {can('cases:manage') && (
+                      <ConfirmedAction
+                        asking={confirming === incident.id}
+                        busy={busyId === incident.id}
+                        label={t('incidents.end')}
+                        buttonLabel={t('incidents.endLabel', { name: incident.name })}
+                        question={t('incidents.confirmEnd', { name: incident.name })}
+                        confirmLabel={t('incidents.endNow')}
+                        onAsk={() => setConfirming(incident.id)}
+                        onCancel={() => setConfirming(null)}
+                        onConfirm={() => void end(incident)}
+                      />
+                    )}
                   </div>
                 )}
               </td>

@@ -4,7 +4,13 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useSignedIn } from '../session/session.tsx';
 import { errorText } from '../ui/errors.ts';
 import { Badge, Notice, TextField } from '../ui/components.tsx';
-import { CreatedSecret, ResourceView, useRowAction, type ChangeNotice } from '../ui/ResourceView.tsx';
+import {
+  ConfirmedAction,
+  CreatedSecret,
+  ResourceView,
+  useRowAction,
+  type ChangeNotice,
+} from '../ui/ResourceView.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { useSubmit } from '../ui/useSubmit.ts';
@@ -186,42 +192,19 @@ function ApiKeyTable({ apiKeys, onChanged }: { apiKeys: ApiKey[]; onChanged(noti
                 )}
               </td>
               <td>
-                {key.revokedAt === null &&
-                  (confirming === key.id ? (
-                    <div
-                      className="confirm"
-                      role="group"
-                      aria-label={t('apiKeys.confirmRevoke', { name: key.name })}
-                    >
-                      <span>{t('apiKeys.confirmRevoke', { name: key.name })}</span>
-                      <button
-                        type="button"
-                        className="button button-danger button-small"
-                        disabled={busyId === key.id}
-                        onClick={() => void revoke(key)}
-                        autoFocus
-                      >
-                        {t('apiKeys.revoke')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-secondary button-small"
-                        disabled={busyId === key.id}
-                        onClick={() => setConfirming(null)}
-                      >
-                        {t('common.cancel')}
-                      </button>
-                    </div>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button button-secondary button-small"
-                      aria-label={`${t('apiKeys.revoke')} — ${key.name}`}
-                      onClick={() => setConfirming(key.id)}
-                    >
-                      {t('apiKeys.revoke')}
-                    </button>
-                  ))}
+                {key.revokedAt === null && (
+                  <ConfirmedAction
+                    asking={confirming === key.id}
+                    busy={busyId === key.id}
+                    label={t('apiKeys.revoke')}
+                    buttonLabel={`${t('apiKeys.revoke')} — ${key.name}`}
+                    question={t('apiKeys.confirmRevoke', { name: key.name })}
+                    confirmLabel={t('apiKeys.revoke')}
+                    onAsk={() => setConfirming(key.id)}
+                    onCancel={() => setConfirming(null)}
+                    onConfirm={() => void revoke(key)}
+                  />
+                )}
               </td>
             </tr>
           ))}

@@ -86,3 +86,66 @@ export function CreatedSecret({
     </div>
   );
 }
+
+/**
+ * A row action that asks first: the button opens an inline question with the confirming action
+ * (focused) and Cancel. Which row is asking is the list's state, so only one question shows at a time.
+ */
+export function ConfirmedAction({
+  asking,
+  busy,
+  label,
+  buttonLabel,
+  question,
+  confirmLabel,
+  onAsk,
+  onCancel,
+  onConfirm,
+}: {
+  asking: boolean;
+  busy: boolean;
+  /** The button's text. */
+  label: string;
+  /** The button's accessible name, naming the row. */
+  buttonLabel: string;
+  question: string;
+  confirmLabel: string;
+  onAsk(): void;
+  onCancel(): void;
+  onConfirm(): void;
+}) {
+  const { t } = useI18n();
+  if (!asking)
+    return (
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        aria-label={buttonLabel}
+        onClick={onAsk}
+      >
+        {label}
+      </button>
+    );
+  return (
+    <div className="confirm" role="group" aria-label={question}>
+      <span>{question}</span>
+      <button
+        type="button"
+        className="button button-danger button-small"
+        disabled={busy}
+        onClick={onConfirm}
+        autoFocus
+      >
+        {confirmLabel}
+      </button>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={busy}
+        onClick={onCancel}
+      >
+        {t('common.cancel')}
+      </button>
+    </div>
+  );
+}
