@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../../../test-support/requirements.ts';
 import type { Case, Queue } from '../src/api/types.ts';
 import type { Incident } from '../src/incidents/api.ts';
-import { apiSession, type ApiSession } from './support/api.ts';
+import { sessionAfterPasswordChange, type ApiSession } from './support/api.ts';
 import { CHROMIUM_PATH, launchChromium, openWatchedPage, type WatchedPage } from './support/browser.ts';
 import { ensureConsoleBuilt } from './support/build.ts';
 import { startVigie, type VigieProcess } from './support/server.ts';
@@ -45,12 +45,7 @@ describe.skipIf(!ok)('incidents screen in Chromium', () => {
     ensureConsoleBuilt();
     vigie = await startVigie();
     browser = await launchChromium();
-    const first = await apiSession(vigie.url, vigie.admin.email, vigie.admin.password);
-    await first.send('POST', '/api/v1/auth/password', {
-      currentPassword: vigie.admin.password,
-      newPassword: PASSWORD,
-    });
-    admin = await apiSession(vigie.url, vigie.admin.email, PASSWORD);
+    admin = await sessionAfterPasswordChange(vigie.url, vigie.admin.email, vigie.admin.password, PASSWORD);
     watched = await openWatchedPage(browser, { locale: 'en-GB', width: 1400, height: 900 });
     page = watched.page;
   });
@@ -210,12 +205,7 @@ describe.skipIf(!ok)('incidents screen in Chromium', () => {
       displayName: 'Nadia Benali',
       role: 'admin',
     });
-    const first = await apiSession(vigie.url, 'nadia@example.org', oneTimePassword);
-    await first.send('POST', '/api/v1/auth/password', {
-      currentPassword: oneTimePassword,
-      newPassword: PASSWORD,
-    });
-    const nadia = await apiSession(vigie.url, 'nadia@example.org', PASSWORD);
+    const nadia = await sessionAfterPasswordChange(vigie.url, 'nadia@example.org', oneTimePassword, PASSWORD);
     await nadia.send('POST', '/api/v1/incidents', {
       name: 'Leaked video',
       hashes: [{ kind: 'md5', value: MD5 }],

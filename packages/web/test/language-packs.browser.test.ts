@@ -9,7 +9,7 @@ import { validatePack } from '@vigie/classify';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../../../test-support/requirements.ts';
-import { apiSession, type ApiSession } from './support/api.ts';
+import { sessionAfterPasswordChange, type ApiSession } from './support/api.ts';
 import { CHROMIUM_PATH, launchChromium, openWatchedPage, type WatchedPage } from './support/browser.ts';
 import { ensureConsoleBuilt } from './support/build.ts';
 import { startVigie, type VigieProcess } from './support/server.ts';
@@ -43,12 +43,7 @@ describe.skipIf(!ok)('language-pack editor in Chromium', () => {
     ensureConsoleBuilt();
     vigie = await startVigie();
     browser = await launchChromium();
-    const first = await apiSession(vigie.url, vigie.admin.email, vigie.admin.password);
-    await first.send('POST', '/api/v1/auth/password', {
-      currentPassword: vigie.admin.password,
-      newPassword: PASSWORD,
-    });
-    admin = await apiSession(vigie.url, vigie.admin.email, PASSWORD);
+    admin = await sessionAfterPasswordChange(vigie.url, vigie.admin.email, vigie.admin.password, PASSWORD);
     watched = await openWatchedPage(browser, { locale: 'en-GB', width: 1400, height: 900 });
     page = watched.page;
     await page.goto(vigie.url + '/login');

@@ -15,7 +15,7 @@ import type { VaultItem } from '../src/evidence/api.ts';
 import type { Notice, NoticeEvent } from '../src/notices/api.ts';
 import { epochToLocalDateTime } from '../src/notices/form.ts';
 import type { Platform } from '../src/platforms/api.ts';
-import { apiSession, type ApiSession } from './support/api.ts';
+import { sessionAfterPasswordChange, type ApiSession } from './support/api.ts';
 import { CHROMIUM_PATH, launchChromium, openWatchedPage, type WatchedPage } from './support/browser.ts';
 import { ensureConsoleBuilt } from './support/build.ts';
 import { startVigie, type VigieProcess } from './support/server.ts';
@@ -47,12 +47,7 @@ describe.skipIf(!ok)('notices, platform directory and evidence vault in Chromium
     ensureConsoleBuilt();
     vigie = await startVigie();
     browser = await launchChromium();
-    const first = await apiSession(vigie.url, vigie.admin.email, vigie.admin.password);
-    await first.send('POST', '/api/v1/auth/password', {
-      currentPassword: vigie.admin.password,
-      newPassword: PASSWORD,
-    });
-    admin = await apiSession(vigie.url, vigie.admin.email, PASSWORD);
+    admin = await sessionAfterPasswordChange(vigie.url, vigie.admin.email, vigie.admin.password, PASSWORD);
     watched = await openWatchedPage(browser, { locale: 'en-GB', width: 1400, height: 900 });
     page = watched.page;
   });

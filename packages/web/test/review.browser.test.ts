@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../../../test-support/requirements.ts';
-import { apiSession, type ApiSession } from './support/api.ts';
+import { sessionAfterPasswordChange, type ApiSession } from './support/api.ts';
 import { CHROMIUM_PATH, launchChromium, openWatchedPage, type WatchedPage } from './support/browser.ts';
 import { ensureConsoleBuilt, WEB_DIR } from './support/build.ts';
 import { startVigie, type VigieProcess } from './support/server.ts';
@@ -52,12 +52,7 @@ describe.skipIf(!ok)('review workspace and public pages in Chromium', () => {
     ensureConsoleBuilt();
     vigie = await startVigie();
     browser = await launchChromium();
-    const first = await apiSession(vigie.url, vigie.admin.email, vigie.admin.password);
-    await first.send('POST', '/api/v1/auth/password', {
-      currentPassword: vigie.admin.password,
-      newPassword: PASSWORD,
-    });
-    admin = await apiSession(vigie.url, vigie.admin.email, PASSWORD);
+    admin = await sessionAfterPasswordChange(vigie.url, vigie.admin.email, vigie.admin.password, PASSWORD);
     slug = (await admin.get<{ slug: string }>('/api/v1/organisation')).slug;
     console_ = await openWatchedPage(browser, { locale: 'en-GB', width: 1400, height: 900 });
     page = console_.page;
@@ -255,11 +250,7 @@ describe.skipIf(!ok)('review workspace and public pages in Chromium', () => {
       displayName: 'Noor',
       role: 'analyst',
     });
-    const first = await apiSession(vigie.url, 'noor@example.org', oneTimePassword);
-    await first.send('POST', '/api/v1/auth/password', {
-      currentPassword: oneTimePassword,
-      newPassword: PASSWORD,
-    });
+    await sessionAfterPasswordChange(vigie.url, 'noor@example.org', oneTimePassword, PASSWORD);
     const noor = await openWatchedPage(browser, { locale: 'en-GB' });
     const mediaRequests: string[] = [];
     noor.page.on('request', (request) => {
@@ -366,11 +357,7 @@ describe.skipIf(!ok)('review workspace and public pages in Chromium', () => {
       displayName: 'Amina',
       role: 'moderator',
     });
-    const first = await apiSession(vigie.url, 'amina@example.org', oneTimePassword);
-    await first.send('POST', '/api/v1/auth/password', {
-      currentPassword: oneTimePassword,
-      newPassword: PASSWORD,
-    });
+    await sessionAfterPasswordChange(vigie.url, 'amina@example.org', oneTimePassword, PASSWORD);
     const amina = await openWatchedPage(browser, { locale: 'en-GB' });
     await amina.page.goto(`${vigie.url}/login?next=%2Fappeals`);
     await amina.page.getByLabel('Email').fill('amina@example.org');

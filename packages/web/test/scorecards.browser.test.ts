@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../../../test-support/requirements.ts';
 import type { Scorecard } from '../src/scorecards/api.ts';
 import { formatShare } from '../src/scorecards/format.ts';
-import { apiSession, type ApiSession } from './support/api.ts';
+import { sessionAfterPasswordChange, type ApiSession } from './support/api.ts';
 import { CHROMIUM_PATH, launchChromium, openWatchedPage, type WatchedPage } from './support/browser.ts';
 import { ensureConsoleBuilt, WEB_DIR } from './support/build.ts';
 import { startVigie, type VigieProcess } from './support/server.ts';
@@ -120,12 +120,7 @@ describe.skipIf(!ok)('scorecards in Chromium', () => {
     ensureConsoleBuilt();
     vigie = await startVigie();
     browser = await launchChromium();
-    const first = await apiSession(vigie.url, vigie.admin.email, vigie.admin.password);
-    await first.send('POST', '/api/v1/auth/password', {
-      currentPassword: vigie.admin.password,
-      newPassword: PASSWORD,
-    });
-    admin = await apiSession(vigie.url, vigie.admin.email, PASSWORD);
+    admin = await sessionAfterPasswordChange(vigie.url, vigie.admin.email, vigie.admin.password, PASSWORD);
     slug = (await admin.get<{ slug: string }>('/api/v1/organisation')).slug;
 
     const platformIds = new Map<string, string>();

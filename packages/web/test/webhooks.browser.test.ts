@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../../../test-support/requirements.ts';
 import type { Case } from '../src/api/types.ts';
 import type { EventDelivery, EventWebhook } from '../src/webhooks/api.ts';
-import { apiSession, type ApiSession } from './support/api.ts';
+import { sessionAfterPasswordChange, type ApiSession } from './support/api.ts';
 import { CHROMIUM_PATH, launchChromium, openWatchedPage, type WatchedPage } from './support/browser.ts';
 import { ensureConsoleBuilt } from './support/build.ts';
 import { startVigie, type VigieProcess } from './support/server.ts';
@@ -70,22 +70,10 @@ describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
     const { port } = receiver.address() as AddressInfo;
     hookUrl = `http://127.0.0.1:${port}/vigie/decisions`;
     ensureConsoleBuilt();
-    // `startVigie` passes this process's environment to the server: the one private address it may call.
-    const previousAllow = process.env.VIGIE_OUTBOUND_ALLOW_HOSTS;
-    process.env.VIGIE_OUTBOUND_ALLOW_HOSTS = `127.0.0.1:${port}`;
-    try {
-      vigie = await startVigie();
-    } finally {
-      if (previousAllow === undefined) delete process.env.VIGIE_OUTBOUND_ALLOW_HOSTS;
-      else process.env.VIGIE_OUTBOUND_ALLOW_HOSTS = previousAllow;
-    }
+    // The one private address the server may call: the receiver.
+    vigie = await startVigie({ VIGIE_OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${port}` });
     browser = await launchChromium();
-    const first = await apiSession(vigie.url, vigie.admin.email, vigie.admin.password);
-    await first.send('POST', '/api/v1/auth/password', {
-      currentPassword: vigie.admin.password,
-      newPassword: PASSWORD,
-    });
-    admin = await apiSession(vigie.url, vigie.admin.email, PASSWORD);
+    admin = await sessionAfterPasswordChange(vigie.url, vigie.admin.email, vigie.admin.password, PASSWORD);
     watched = await openWatchedPage(browser, { locale: 'en-GB', width: 1400, height: 900 });
     page = watched.page;
   });

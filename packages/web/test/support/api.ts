@@ -40,3 +40,21 @@ export async function apiSession(baseUrl: string, email: string, password: strin
     upload: (path, form) => call('POST', path, { body: form }),
   };
 }
+
+/**
+ * Replaces a one-time password (first-start admin, new user) with `password`, which the console
+ * requires before anything else, and returns a session signed in with the new one.
+ */
+export async function sessionAfterPasswordChange(
+  baseUrl: string,
+  email: string,
+  oneTimePassword: string,
+  password: string,
+): Promise<ApiSession> {
+  const first = await apiSession(baseUrl, email, oneTimePassword);
+  await first.send('POST', '/api/v1/auth/password', {
+    currentPassword: oneTimePassword,
+    newPassword: password,
+  });
+  return apiSession(baseUrl, email, password);
+}

@@ -55,7 +55,8 @@ function readBanner(child: ChildProcess, timeoutMs: number): Promise<{ email: st
   });
 }
 
-export async function startVigie(): Promise<VigieProcess> {
+/** `env` adds to (or overrides) the environment the server inherits from the test process. */
+export async function startVigie(env: Record<string, string> = {}): Promise<VigieProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vigie-web-test-'));
   const postgres = process.env.DATABASE_URL
     ? await createPostgresDatabase(process.env.DATABASE_URL)
@@ -70,6 +71,7 @@ export async function startVigie(): Promise<VigieProcess> {
       HOST: 'localhost',
       VIGIE_LOG_LEVEL: 'warn',
       ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
