@@ -4,13 +4,24 @@
  * optionally time faiss on the same data. Prints one JSON line.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { HammingIndex, bruteForceQuery, type Match } from '../src/index.ts';
 import { makeBank, makeQueries } from './data.ts';
+
+/** This process's memory on transparent huge pages (Linux), 0 where the kernel does not say. */
+function anonHugePagesBytes(): number {
+  try {
+    const rollup = readFileSync('/proc/self/smaps_rollup', 'utf8');
+    const kib = /^AnonHugePages:\s+(\d+) kB/m.exec(rollup)?.[1];
+    return kib === undefined ? 0 : Number(kib) * 1024;
+  } catch {
+    return 0;
+  }
+}
 
 const { values } = parseArgs({
   options: {
@@ -48,6 +59,7 @@ const t0 = performance.now();
 const index = HammingIndex.fromPacked(bank);
 const buildMs = performance.now() - t0;
 const rssAfterBuild = process.memoryUsage().rss;
+const hugePagesAfterBuild = anonHugePagesBytes();
 
 // Warm up the JIT on queries that are not timed.
 for (const q of makeQueries(bank, 300, 999)) index.query(q, radius);
@@ -115,6 +127,7 @@ console.log(
     indexMiB: mib(index.memoryBytes()),
     rssMiB: mib(rssAfterBuild),
     rssBeforeMiB: mib(rssBefore),
+    hugePagesMiB: mib(hugePagesAfterBuild),
     layout: index
       .layout()
       .map((t) => `${t.substring.width}/${t.bucketBits}`)
