@@ -66,14 +66,15 @@ describe.skipIf(!ok)('incidents screen in Chromium', () => {
     return (await error.count()) === 0 ? null : error.textContent();
   };
 
-  it('has an open case about the livestream, filed through the public form, and a crisis queue', async () => {
+  /** Files a report about `url` through the public endpoint, as a member of the public would. */
+  const fileReport = async (url: string) => {
     const { slug } = await admin.get<{ slug: string }>('/api/v1/organisation');
     const submitted = await fetch(`${vigie.url}/api/v1/public/reports`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         organisation: slug,
-        url: STREAM_URL,
+        url,
         explanation: 'A livestream of an attack, being reshared.',
         category: 'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY',
         reporter: { name: 'Test Reporter', email: 'reporter@example.org' },
@@ -81,6 +82,16 @@ describe.skipIf(!ok)('incidents screen in Chromium', () => {
       }),
     });
     expect(submitted.status, await submitted.text()).toBe(201);
+  };
+
+  const openIncidentsScreen = async () => {
+    const review = page.getByRole('navigation', { name: 'Main' }).getByRole('list', { name: 'Review' });
+    await review.getByRole('link', { name: 'Incidents', exact: true }).click();
+    await eventually(() => page.locator('h1').textContent()).toBe('Incidents');
+  };
+
+  it('has an open case about the livestream, filed through the public form, and a crisis queue', async () => {
+    await fileReport(STREAM_URL);
     const { cases } = await admin.get<{ cases: Case[] }>('/api/v1/cases?status=open');
     reportedCase = cases.find((c) => c.url === STREAM_URL) as Case;
     expect(reportedCase).toBeDefined();
@@ -102,9 +113,7 @@ describe.skipIf(!ok)('incidents screen in Chromium', () => {
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await eventually(() => page.locator('h1').textContent()).toBe('Review queue');
-    const review = page.getByRole('navigation', { name: 'Main' }).getByRole('list', { name: 'Review' });
-    await review.getByRole('link', { name: 'Incidents', exact: true }).click();
-    await eventually(() => page.locator('h1').textContent()).toBe('Incidents');
+    await openIncidentsScreen();
     await eventually(() => section('Active incidents').textContent()).toContain('No incident is active.');
     expect(await section('Ended incidents').textContent()).toContain('No incident has ended yet.');
   });
@@ -171,6 +180,25 @@ describe.skipIf(!ok)('incidents screen in Chromium', () => {
     expect(await row.getByTestId('incident-cases').textContent()).toBe('1, 1 open');
     // The form is empty again, ready for the next incident.
     expect(await page.getByLabel('URLs').inputValue()).toBe('');
+  });
+
+  it("opens the incident's open cases in the review queue, and only those", async () => {
+    await fileReport('https://elsewhere.example/post/7');
+    const [incident] = await incidents();
+    await section('Active incidents').getByTestId('incident-cases').getByRole('link').click();
+    await eventually(() => page.locator('h1').textContent()).toBe('Review queue');
+    expect(new URL(page.url()).search).toBe(`?incident=${encodeURIComponent(incident!.id)}`);
+    await eventually(() => page.getByTestId('queue-count').textContent()).toBe('1 of 1 cases');
+    expect(await page.getByTestId('queue-incident-filter').textContent()).toBe(
+      'Only the open cases linked to one crisis incident.',
+    );
+    expect(await page.locator('.case-row').getAttribute('href')).toBe(
+      `/cases/${encodeURIComponent(reportedCase.id)}`,
+    );
+    await page.getByRole('link', { name: 'Show all cases' }).click();
+    await eventually(() => page.getByTestId('queue-count').textContent()).toBe('2 of 2 cases');
+    expect(await page.getByTestId('queue-incident-filter').count()).toBe(0);
+    await openIncidentsScreen();
   });
 
   it('ends the incident after confirmation; it moves to the ended list', async () => {

@@ -89,6 +89,8 @@ export async function getCaseRow(
 export interface CaseFilter {
   status?: CaseStatus | undefined;
   queueId?: string | undefined;
+  /** The cases linked to one crisis incident (index cases(org_id, incident_id)). */
+  incidentId?: string | undefined;
   overdue?: boolean | undefined;
   limit?: number | undefined;
   /** Cursor for the next page: the `openedAt` and `id` of the last case of the previous one. */
@@ -104,6 +106,7 @@ export async function listCases(db: Db, orgId: string, filter: CaseFilter = {}):
     .where('org_id', '=', orgId)
     .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status as string))
     .$if(filter.queueId !== undefined, (q) => q.where('queue_id', '=', filter.queueId as string))
+    .$if(filter.incidentId !== undefined, (q) => q.where('incident_id', '=', filter.incidentId as string))
     .$if(filter.overdue === true, (q) => q.where('status', '=', 'open').where('due_at', '<', now))
     .$if(filter.before !== undefined, (q) =>
       q.where((eb) =>

@@ -251,6 +251,15 @@ describe('incidents (crisis protocol)', () => {
       linkedCases: 0,
       openCases: 0,
     });
+
+    // The case list gives an incident's cases, alone or with other filters.
+    const casesOf = async (query: string) =>
+      ((await call('GET', `/api/v1/cases?${query}`)).body.cases as { id: string }[]).map((c) => c.id);
+    const linkedIds = await casesOf(`incidentId=${declared.body.incident.id}`);
+    expect(linkedIds).toHaveLength(2);
+    expect(linkedIds).toContain(first.id);
+    expect(await casesOf(`incidentId=${declared.body.incident.id}&status=open`)).toHaveLength(1);
+    expect(await casesOf(`incidentId=${quiet.body.incident.id}`)).toEqual([]);
   });
 
   it('refuses an incident without content and a queue of another organisation', async () => {

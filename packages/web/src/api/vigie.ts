@@ -70,8 +70,13 @@ export function vigieApi(client: ApiClient) {
     retryJob: (jobId: string) => client.post<Job>(`/api/v1/jobs/${segment(jobId)}/retry`),
     seedDemo: (body: { cases: number }) => client.post<{ cases: number }>('/api/v1/demo/seed', body),
 
-    cases: (query: { status?: CaseStatus; queueId?: string; overdue?: 'true'; limit?: number }) =>
-      client.get<{ cases: Case[] }>('/api/v1/cases', query),
+    cases: (query: {
+      status?: CaseStatus;
+      queueId?: string;
+      incidentId?: string;
+      overdue?: 'true';
+      limit?: number;
+    }) => client.get<{ cases: Case[] }>('/api/v1/cases', query),
     caseDetail: (caseId: string) => client.get<CaseDetail>(`/api/v1/cases/${segment(caseId)}`),
     claimCase: (caseId: string) => client.post<{ case: Case }>(`/api/v1/cases/${segment(caseId)}/claim`),
     releaseCase: (caseId: string) => client.post<{ case: Case }>(`/api/v1/cases/${segment(caseId)}/release`),

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { Queue } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router/router.tsx';
 import { useSignedIn } from '../session/session.tsx';
 import { Badge, Notice, SelectField, TextAreaField, TextField } from '../ui/components.tsx';
 import { errorText } from '../ui/errors.ts';
@@ -166,10 +167,19 @@ function IncidentTable({
                 </ul>
               </td>
               <td className="nowrap" data-testid="incident-cases">
-                {t('incidents.casesCount', {
-                  linked: formatNumber(incident.linkedCases),
-                  open: formatNumber(incident.openCases),
-                })}
+                {incident.openCases > 0 ? (
+                  <Link to={`/cases?incident=${encodeURIComponent(incident.id)}`}>
+                    {t('incidents.casesCount', {
+                      linked: formatNumber(incident.linkedCases),
+                      open: formatNumber(incident.openCases),
+                    })}
+                  </Link>
+                ) : (
+                  t('incidents.casesCount', {
+                    linked: formatNumber(incident.linkedCases),
+                    open: formatNumber(incident.openCases),
+                  })
+                )}
               </td>
               <td>
                 {incident.endedAt !== null ? (

@@ -3,7 +3,7 @@ import type { Case } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { categoryLabel, CATEGORY } from '../public/labels.ts';
 import { navigate } from '../router/history.ts';
-import { Link } from '../router/router.tsx';
+import { Link, useLocation } from '../router/router.tsx';
 import { useSignedIn } from '../session/session.tsx';
 import { Badge, LoadFailed, Loading, Notice, SelectField } from '../ui/components.tsx';
 import { errorText } from '../ui/errors.ts';
@@ -49,11 +49,18 @@ export function QueuePage() {
   const [active, setActive] = useState(0);
   const [problem, setProblem] = useState<unknown>(null);
   const [demoLoaded, setDemoLoaded] = useState<number | null>(null);
+  // `?incident=ID` (linked from the incidents screen): only the open cases of one crisis incident.
+  const incidentId = useLocation().search.get('incident') ?? '';
   const queues = useResource(() => api.queues(), 'queues');
   const cases = useResource(
     () =>
-      api.cases({ status: 'open', limit: 1000, ...(filters.queueId ? { queueId: filters.queueId } : {}) }),
-    filters.queueId,
+      api.cases({
+        status: 'open',
+        limit: 1000,
+        ...(filters.queueId ? { queueId: filters.queueId } : {}),
+        ...(incidentId ? { incidentId } : {}),
+      }),
+    `${filters.queueId}|${incidentId}`,
   );
 
   useEffect(() => {
@@ -202,6 +209,12 @@ export function QueuePage() {
             ))}
           </SelectField>
         </div>
+        {incidentId && (
+          <Notice tone="info">
+            <span data-testid="queue-incident-filter">{t('queue.incidentOnly')}</span>{' '}
+            <Link to="/cases">{t('queue.showAll')}</Link>
+          </Notice>
+        )}
         {problem !== null && <Notice tone="info">{errorText(t, problem)}</Notice>}
         {demoLoaded !== null && (
           <Notice tone="success">{t('queue.demoLoaded', { count: formatNumber(demoLoaded) })}</Notice>
@@ -217,7 +230,7 @@ export function QueuePage() {
         {cases.resource.status === 'ready' &&
           (shown.length === 0 ? (
             <EmptyQueue
-              filtered={all.length > 0 || filters.queueId !== ''}
+              filtered={all.length > 0 || filters.queueId !== '' || incidentId !== ''}
               onSeeded={(count) => {
                 setDemoLoaded(count);
                 queues.reload();

@@ -14,6 +14,7 @@ export const listCases = defineOperation({
   query: z.strictObject({
     status: z.enum(['open', 'decided', 'appealed', 'closed']).optional(),
     queueId: z.string().max(100).optional(),
+    incidentId: z.string().max(100).optional().describe('only the cases linked to this crisis incident'),
     overdue: z.enum(['true', 'false']).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     before: z.coerce.number().int().optional().describe('openedAt of the last case of the previous page'),
