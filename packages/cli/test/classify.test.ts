@@ -2,7 +2,16 @@ import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needs } from '../../../test-support/requirements.ts';
+import { writeTinyModel } from '../../classify/test/support/tiny-onnx.ts';
 import { runVigie } from './support.ts';
+
+let transformersInstalled = true;
+try {
+  await import('@huggingface/transformers' as string);
+} catch {
+  transformersInstalled = false;
+}
 
 const parse = (stdout: string) =>
   stdout
@@ -102,5 +111,71 @@ describe('vigie classify retrain', () => {
     expect(r.stderr).toMatch(/line 2/);
     expect(existsSync(out)).toBe(false);
     expect((await runVigie(['classify', 'retrain', examples])).code).toBe(2);
+  });
+});
+
+describe('vigie classify --model FOLDER (local transformer)', () => {
+  it('exits 1 with a coded error for a folder that holds no model', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vigie-transformer-'));
+    const r = await runVigie(['classify', '--model', dir, '-'], {}, '{"id":1,"text":"hello"}\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error\[model_not_found\].*config\.json/);
+    expect(r.stdout).toBe('');
+  });
+
+  const run = needs(
+    '@huggingface/transformers',
+    transformersInstalled,
+    'ONNXRUNTIME_NODE_INSTALL=skip npm i --no-save @huggingface/transformers@4.3.1',
+  );
+
+  it.skipIf(!run)('classifies with a tiny generated ONNX model, following the output contract', async () => {
+    const model = writeTinyModel(path.join(mkdtempSync(path.join(tmpdir(), 'vigie-transformer-')), 'tiny'));
+    const input = [
+      { id: 'a', text: 'They are vermin and scum.' },
+      { id: 2, text: 'I love my friends and neighbours', lang: 'en' },
+      { id: 'c', text: '' },
+      { id: 'd', text: `${'love '.repeat(2000)}` },
+    ]
+      .map((o) => JSON.stringify(o))
+      .join('\n');
+    const { code, stdout, stderr } = await runVigie(['classify', '--model', model, '-'], {}, `${input}\n`);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const out = parse(stdout);
+    expect(out.map((o) => o.id)).toEqual(['a', 2, 'c', 'd']);
+    for (const o of out) {
+      expect(Object.keys(o)).toEqual([
+        'id',
+        'lang',
+        'label',
+        'score',
+        'threshold',
+        'langConfidence',
+        'script',
+        'lowConfidence',
+        'truncated',
+        'signals',
+      ]);
+      expect(o.threshold).toBe(0.5);
+      expect(o.signals).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ type: 'language' }),
+          { type: 'transformer', name: 'tiny', label: expect.any(String), score: expect.any(Number) },
+        ]),
+      );
+    }
+    expect(out[0]).toMatchObject({ lang: 'en', label: 'hateful' });
+    expect(out[0]?.score).toBeGreaterThan(0.9);
+    expect(out[0]?.signals).toEqual(
+      expect.arrayContaining([
+        { type: 'transformer', name: 'tiny', label: 'hateful', score: expect.any(Number) },
+      ]),
+    );
+    expect(out[1]).toMatchObject({ lang: 'en', label: 'non-hateful' });
+    expect(out[1]?.score).toBeLessThan(0.01);
+    expect(out[2]).toMatchObject({ lang: 'und', label: 'non-hateful', lowConfidence: true });
+    // 2,000 words: more than the 512 tokens the model takes.
+    expect(out[3]).toMatchObject({ label: 'non-hateful', truncated: true });
   });
 });

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import {
@@ -6,9 +6,13 @@ import {
   LinearModel,
   loadBuiltinModel,
   loadClassifier,
+  loadLocalTransformer,
   parseLabelledExample,
   retrainOrganisationModel,
+  type Classifier,
+  type ClassifyResult,
   type LabelledExample,
+  type LocalTransformer,
 } from '@vigie/classify';
 import { EXIT, UsageError, type Command, type CommandIo } from '../command.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -29,7 +33,12 @@ A line that is not valid JSON or has no string "text" gives
 
 Options:
   --model M    builtin (default): language packs + built-in model; none: packs only;
-               PATH: an organisation model written by 'vigie classify retrain'
+               PATH: an organisation model written by 'vigie classify retrain', or
+               a folder holding a local ONNX text-classification model (config.json,
+               tokenizer.json, tokenizer_config.json, onnx/model.onnx; needs the optional
+               package @huggingface/transformers). With a folder, label and score come
+               from the transformer (threshold 0.5); language and term signals still come
+               from the language packs, plus a {"type":"transformer"} signal.
   --lang LANG  language of every text that has no "lang" of its own
 
 Example:
@@ -64,6 +73,45 @@ function write(io: CommandIo, value: unknown): Promise<void> {
   });
 }
 
+function isFolder(model: string): boolean {
+  try {
+    return statSync(model).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A result as written out: the transformer adds a signal that is not one of the library's `Signal` types. */
+type Row = Omit<ClassifyResult, 'signals'> & { signals: readonly unknown[] };
+
+/** Packs-only reading (language, terms, truncation) with the transformer's label and score on top. */
+async function classifyWithTransformer(
+  classifier: Classifier,
+  transformer: LocalTransformer,
+  text: string,
+  lang: string | undefined,
+): Promise<Row> {
+  const r = classifier.classify(text, lang ? { lang } : {});
+  const p = await transformer.classify(text);
+  return {
+    ...r,
+    label: p.label,
+    score: p.score,
+    threshold: transformer.threshold,
+    truncated: r.truncated || p.truncated,
+    signals: [
+      ...r.signals,
+      // The model's own top label and its probability.
+      {
+        type: 'transformer',
+        name: transformer.name,
+        label: p.modelLabel,
+        score: Number(p.modelScore.toFixed(4)),
+      },
+    ],
+  };
+}
+
 function idOf(value: unknown): unknown {
   return typeof value === 'object' && value !== null && 'id' in value ? (value as { id: unknown }).id : null;
 }
@@ -78,7 +126,23 @@ export const classifyCommand: Command = {
       lang: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('expected exactly one input FILE or -');
-    const classifier = await loadClassifier(values.model as string);
+    const model = values.model as string;
+    let classifier: Classifier;
+    let transformer: LocalTransformer | null = null;
+    try {
+      if (model !== 'builtin' && model !== 'none' && isFolder(model)) {
+        transformer = await loadLocalTransformer(model);
+        classifier = await loadClassifier('none');
+      } else {
+        classifier = await loadClassifier(model);
+      }
+    } catch (error) {
+      if (error instanceof ClassifyError) {
+        io.stderr.write(`vigie classify: error[${error.code.toLowerCase()}] ${error.message}\n`);
+        return EXIT.failure;
+      }
+      throw error;
+    }
     let failed = false;
     try {
       for await (const line of lines(positionals[0] as string, io)) {
@@ -100,7 +164,9 @@ export const classifyCommand: Command = {
         }
         const ownLang = (parsed as { lang?: unknown }).lang;
         const lang = typeof ownLang === 'string' && ownLang !== '' ? ownLang : values.lang;
-        const r = classifier.classify(text, lang ? { lang } : {});
+        const r: Row = transformer
+          ? await classifyWithTransformer(classifier, transformer, text, lang)
+          : classifier.classify(text, lang ? { lang } : {});
         await write(io, {
           id,
           lang: r.lang,
@@ -120,6 +186,8 @@ export const classifyCommand: Command = {
         return EXIT.failure;
       }
       throw error;
+    } finally {
+      await transformer?.dispose();
     }
     return failed ? EXIT.failure : EXIT.ok;
   },
