@@ -39,6 +39,25 @@ export class ImportCollector {
     this.result.rejected.push({ line, field, code, reason });
   }
 
+  /**
+   * The items of a JSON document that is either a bare array or an object holding the array under `key`;
+   * null (with the rejection recorded on line 1) when the text is not JSON or has no such array.
+   */
+  jsonItems(text: string, key: string, expected: string): unknown[] | null {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (error) {
+      this.reject(1, '*', 'malformed_row', `invalid JSON: ${(error as Error).message}`);
+      return null;
+    }
+    if (Array.isArray(doc)) return doc;
+    const items = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>)[key] : undefined;
+    if (Array.isArray(items)) return items;
+    this.reject(1, key, 'malformed_row', expected);
+    return null;
+  }
+
   add(line: number, row: RawRow): void {
     const type = row.signalType?.trim().toLowerCase();
     if (!type) return this.reject(line, FIELD.signalType, 'missing_field', 'signal type is empty');

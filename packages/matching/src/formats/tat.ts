@@ -33,18 +33,8 @@ const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ?
  */
 export function parseTatHashList(text: string): ImportResult {
   const collector = new ImportCollector();
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    collector.reject(1, '*', 'malformed_row', `invalid JSON: ${(error as Error).message}`);
-    return collector.finish();
-  }
-  const results = Array.isArray(doc) ? doc : isRecord(doc) && Array.isArray(doc.results) ? doc.results : null;
-  if (results === null) {
-    collector.reject(1, 'results', 'malformed_row', 'expected a page object with a "results" array');
-    return collector.finish();
-  }
+  const results = collector.jsonItems(text, 'results', 'expected a page object with a "results" array');
+  if (results === null) return collector.finish();
   results.forEach((item: unknown, i: number) => {
     const position = i + 1;
     if (!isRecord(item)) return collector.reject(position, '*', 'malformed_row', 'result is not an object');

@@ -12,18 +12,12 @@ const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string =>
  */
 export function parseVigieJson(text: string, defaultSource = 'local'): ImportResult {
   const collector = new ImportCollector();
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    collector.reject(1, '*', 'malformed_row', `invalid JSON: ${(error as Error).message}`);
-    return collector.finish();
-  }
-  const items = Array.isArray(doc) ? doc : isRecord(doc) && Array.isArray(doc.entries) ? doc.entries : null;
-  if (items === null) {
-    collector.reject(1, 'entries', 'malformed_row', 'expected an array or an object with an "entries" array');
-    return collector.finish();
-  }
+  const items = collector.jsonItems(
+    text,
+    'entries',
+    'expected an array or an object with an "entries" array',
+  );
+  if (items === null) return collector.finish();
   items.forEach((item: unknown, i: number) => {
     const position = i + 1;
     if (!isRecord(item)) return collector.reject(position, '*', 'malformed_row', 'entry is not an object');
