@@ -83,38 +83,27 @@ export function RecordEventForm({ notice, onRecorded }: { notice: OutboundNotice
   };
 
   const fields = eventFields[type];
+  const outcomeSelect = (field: EventField, outcomes: readonly (typeof DECISION_OUTCOMES)[number][]) => (
+    <SelectField
+      key={field}
+      label={t('noticeData.outcome')}
+      value={value(field)}
+      onChange={(e) => set(field, e.target.value)}
+    >
+      {outcomes.map((outcome) => (
+        <option key={outcome} value={outcome}>
+          {t(`outcome.${outcome}`)}
+        </option>
+      ))}
+    </SelectField>
+  );
   const input = (field: EventField) => {
     switch (field) {
       case 'outcome':
-        return (
-          <SelectField
-            key={field}
-            label={t('noticeData.outcome')}
-            value={value(field)}
-            onChange={(e) => set(field, e.target.value)}
-          >
-            {DECISION_OUTCOMES.map((outcome) => (
-              <option key={outcome} value={outcome}>
-                {t(`outcome.${outcome}`)}
-              </option>
-            ))}
-          </SelectField>
-        );
+        return outcomeSelect(field, DECISION_OUTCOMES);
       case 'reversedOutcome':
-        return (
-          <SelectField
-            key={field}
-            label={t('noticeData.outcome')}
-            value={value(field)}
-            onChange={(e) => set(field, e.target.value)}
-          >
-            {(['removed', 'restricted'] as const).map((outcome) => (
-              <option key={outcome} value={outcome}>
-                {t(`outcome.${outcome}`)}
-              </option>
-            ))}
-          </SelectField>
-        );
+        // Only a removal or a restriction can be reversed.
+        return outcomeSelect(field, ['removed', 'restricted']);
       case 'kind':
         return (
           <SelectField
