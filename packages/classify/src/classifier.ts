@@ -1,5 +1,6 @@
 import { normaliseText } from '@vigie/hashing';
 import { ClassifyError } from './errors.ts';
+import { ArabiziReader } from './lang/arabizi.ts';
 import { LanguageIdentifier, type LanguageGuess } from './lang/identify.ts';
 import { detectScript, type Script } from './lang/script.ts';
 import { loadPackDir } from './packs/load.ts';
@@ -53,6 +54,8 @@ export interface ClassifierOptions {
 export interface Analysis {
   text: string;
   truncated: boolean;
+  /** The normalised text the packs read (match spans index it); Arabizi words that stand for Arabic terms are
+   *  written as those terms (`ArabiziReader`). */
   normalised: string;
   /** What the trained model reads: `normalised` with identity terms replaced by a placeholder. */
   modelText: string;
@@ -129,6 +132,8 @@ export async function createClassifier(options: ClassifierOptions = {}): Promise
   const identifier = await LanguageIdentifier.create(languages);
   const model = options.model ?? null;
   const thresholds = options.thresholds ?? {};
+  const arabicPack = packs.get('ar');
+  const arabizi = arabicPack ? new ArabiziReader(arabicPack) : null;
 
   function analyse(input: string, classifyOptions: ClassifyOptions = {}): Analysis {
     if (typeof input !== 'string') throw new ClassifyError('INVALID_INPUT', 'text must be a string');
@@ -149,18 +154,21 @@ export async function createClassifier(options: ClassifierOptions = {}): Promise
     }
     const { lang, confidence: langConfidence } = guess;
     const matcher = matchers.get(lang) ?? matchers.get(UNDETERMINED);
-    const matches = matcher ? matcher.match(normalised) : [];
+    // Arabic in Latin letters: the words that stand for Arabic pack terms are read as those terms.
+    const arabiziText = lang === 'ar' && guess.script === 'Latn' ? arabizi?.rewrite(text) : undefined;
+    const packText = arabiziText === undefined ? normalised : normaliseText(arabiziText);
+    const matches = matcher ? matcher.match(packText) : [];
     const chars = matcher?.segmentation === 'chars';
     const signals = computeSignals(matches, text, {
       chars,
-      clauseBreaks: chars ? clauseBreaksOf(normalised) : [],
+      clauseBreaks: chars ? clauseBreaksOf(packText) : [],
       negationAfter: packs.get(lang)?.negationScope === 'both',
     });
     return {
       text,
       truncated,
-      normalised,
-      modelText: maskIdentityTerms(normalised, matches, matcher?.segmentation ?? 'words'),
+      normalised: packText,
+      modelText: maskIdentityTerms(packText, matches, matcher?.segmentation ?? 'words'),
       lang,
       langConfidence,
       script: guess.script,
