@@ -55,12 +55,13 @@ let thresholds: Record<string, number> = {};
 if (choose) {
   for (const lang of langs) {
     const subset = scored.filter((s) => s.row.lang === lang);
-    thresholds[lang] = Number(
-      bestThreshold(
-        subset.map((s) => s.row.label === 'hateful'),
-        subset.map((s) => s.givenScore),
-      ).threshold.toFixed(4),
+    const { threshold } = bestThreshold(
+      subset.map((s) => s.row.label === 'hateful'),
+      subset.map((s) => s.givenScore),
     );
+    // Rounded down: the best threshold is a case's exact score, and many cases can share it (template
+    // texts differing only in the group named); rounding up would drop them all below the threshold.
+    thresholds[lang] = Math.floor(threshold * 1e4) / 1e4;
   }
   thresholds.default = 0.5;
   if (!packsOnly) writeFileSync(THRESHOLDS_FILE, `${JSON.stringify(thresholds, null, 1)}\n`);

@@ -59,6 +59,21 @@ describe('PackMatcher (words)', () => {
     expect(found(words, 'Theyloathe teachers')).toEqual(['hate:loathe:glued', 'identity:teachers:exact']);
   });
 
+  it('matches a prefix entry glued after another word, when its stem has five letters or more', () => {
+    expect(found(words, 'allverminous')).toEqual(['dehumanising:vermin*:glued']);
+    const short = new PackMatcher([pack({ identity: ['arab*'] })]);
+    expect(found(short, 'arabs')).toEqual(['identity:arab*:exact']);
+    // A four-letter stem inside a word ("scarab") is not read as the term.
+    expect(found(short, 'scarabs')).toEqual([]);
+  });
+
+  it('matches a four-letter token that drops one letter of a five-letter entry, first letter kept', () => {
+    const five = new PackMatcher([pack({ hate: ['haine'], identity: ['women'] })]);
+    expect(found(five, 'tant de hane')).toEqual(['hate:haine:fuzzy']);
+    expect(found(five, 'omen')).toEqual([]);
+    expect(found(five, 'hain')).toEqual(['hate:haine:fuzzy']);
+  });
+
   it('never fuzzy-matches cue words', () => {
     expect(found(words, 'knot')).toEqual([]);
   });

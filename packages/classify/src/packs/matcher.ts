@@ -33,6 +33,8 @@ const FUZZY_PREFIX_CATEGORIES: ReadonlySet<TermCategory> = new Set(['identity', 
 /** Cue words are matched exactly: a typo-tolerant "not" or "said" fires on too many ordinary words. */
 const EXACT_ONLY: ReadonlySet<TermCategory> = new Set(['negation', 'counter', 'quoteCues', 'positive']);
 const MIN_GLUED_PART = 3;
+/** A prefix stem found inside a glued token needs this many letters: shorter stems occur inside many words. */
+const MIN_GLUED_STEM = 5;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -254,13 +256,18 @@ export class PackMatcher {
     );
   }
 
-  /** One-typo matches ("haet", "hatrd") and words glued to a neighbour ("ihate", "womenare"). */
+  /**
+   * One-typo matches ("haet", "hatrd") and words glued to a neighbour ("ihate", "womenare"). A four-letter
+   * token matches a five-letter entry with one letter dropped ("hane" for "haine"), if it keeps the first
+   * letter: dropping the first letter turns too many words into others ("women" → "omen").
+   */
   private matchEvasion(token: string, i: number, out: TermMatch[]): void {
-    if (token.length >= MIN_FUZZY_LENGTH) {
+    if (token.length >= MIN_FUZZY_LENGTH - 1) {
+      const short = token.length < MIN_FUZZY_LENGTH;
       const seen = new Set<Entry>();
-      for (const key of [token, ...deletions(token)]) {
+      for (const key of short ? [token] : [token, ...deletions(token)]) {
         for (const e of this.byDeletion.get(key) ?? []) {
-          if (seen.has(e)) continue;
+          if (seen.has(e) || (short && (e.tokens[0] as string)[0] !== token[0])) continue;
           seen.add(e);
           out.push({
             category: e.category,
@@ -273,12 +280,29 @@ export class PackMatcher {
         }
       }
       if (seen.size > 0) return;
-      if (this.matchFuzzyPrefix(token, i, out)) return;
+      if (!short && this.matchFuzzyPrefix(token, i, out)) return;
     }
     for (let k = MIN_GLUED_PART; k <= token.length - MIN_GLUED_PART; k++) {
-      for (const part of [token.slice(0, k), token.slice(k)]) {
+      const right = token.slice(k);
+      for (const part of [token.slice(0, k), right]) {
         for (const e of this.byFirstToken.get(part) ?? []) {
           if (e.tokens.length !== 1 || EXACT_ONLY.has(e.category)) continue;
+          out.push({
+            category: e.category,
+            term: e.term,
+            start: i,
+            end: i + 1,
+            kind: 'glued',
+            reclaimed: e.reclaimed,
+          });
+        }
+      }
+      // A prefix entry's stem glued after another word ("lesmusulmans" for `musulman*`): the stem must begin
+      // the right part. (Glued before another word, the stem begins the token and `matchAt` found it.)
+      for (const length of this.prefixLengths) {
+        if (length < MIN_GLUED_STEM || length > right.length) continue;
+        for (const e of this.byPrefix.get(right.slice(0, length)) ?? []) {
+          if (EXACT_ONLY.has(e.category)) continue;
           out.push({
             category: e.category,
             term: e.term,
