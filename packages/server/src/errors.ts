@@ -56,6 +56,14 @@ export const errorCatalogue = {
   },
   outbound_timeout: { status: 504, message: 'The remote server did not answer within the configured time.' },
   evidence_on_legal_hold: { status: 409, message: 'The evidence item is under legal hold.' },
+  delivery_not_failed: {
+    status: 409,
+    message: 'Only a webhook delivery that failed for good can be sent again.',
+  },
+  webhook_disabled: {
+    status: 409,
+    message: 'The webhook subscription is disabled: enable it before sending a delivery again.',
+  },
   evidence_purged: {
     status: 410,
     message: 'The content of this evidence item was purged; its metadata and custody record remain.',

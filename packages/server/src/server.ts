@@ -6,8 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { operations } from './api/index.ts';
 import { bankIndexes } from './banks/bank-indexes.ts';
-import { safeWebhookSender, webhookDeliveryHandler } from './banks/webhook-delivery.ts';
-import { DELIVER_WEBHOOK_JOB } from './banks/webhooks.ts';
+import { DELIVER_WEBHOOK_JOB, webhookDeliveryHandler } from './banks/webhooks.ts';
 import type { ServerConfig } from './config.ts';
 import { Keyring } from './crypto/keyring.ts';
 import { loadMasterKey } from './crypto/master-key.ts';
@@ -31,6 +30,7 @@ import { NOTIFICATION_SEND_JOB } from './notifications/outbox.ts';
 import { notificationSendHandler } from './notifications/send.ts';
 import { safeTransport } from './notices/transport.ts';
 import { TDB_SUBMIT_JOB, submitTdbBatch } from './transparency/tdb-submission.ts';
+import { safeWebhookSender } from './webhooks/delivery.ts';
 
 /**
  * The job kinds every server process runs, built from that process's configuration and keyring: a

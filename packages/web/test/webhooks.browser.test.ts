@@ -3,7 +3,8 @@
  * from the console for a receiver this test runs on the loopback address (allowed to the server with
  * VIGIE_OUTBOUND_ALLOW_HOSTS), its signing secret shown once and then never again, a decision made
  * through the API delivered to the receiver signed with that very secret and listed in the delivery
- * log, and the subscription disabled and enabled again. Outcomes are checked through the API too.
+ * log, the subscription disabled and enabled again, and a delivery that failed for good (the receiver
+ * down) sent again from the log. Outcomes are checked through the API too.
  */
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -48,6 +49,8 @@ function signedWith(secret: string, { headers, body }: Received): boolean {
 describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
   let receiver: http.Server;
   const received: Received[] = [];
+  /** While true, the receiver answers 500 to everything. */
+  let receiverDown = false;
   let hookUrl: string;
   let vigie: VigieProcess;
   let browser: Browser;
@@ -62,7 +65,7 @@ describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
         received.push({ path: request.url ?? '', headers: request.headers, body });
-        response.statusCode = 204;
+        response.statusCode = receiverDown ? 500 : 204;
         response.end();
       });
     });
@@ -83,6 +86,46 @@ describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
     await vigie?.stop();
     await new Promise((resolve) => receiver?.close(resolve));
   });
+
+  /** A public report of `contentUrl`, then a removal decided through the API: one `decision.created`. */
+  async function reportAndDecide(contentUrl: string) {
+    const { slug } = await admin.get<{ slug: string }>('/api/v1/organisation');
+    const reported = await fetch(`${vigie.url}/api/v1/public/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        organisation: slug,
+        url: contentUrl,
+        explanation: 'This post praises an attack.',
+        category: 'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY',
+        reporter: { name: 'Test Reporter', email: 'reporter@example.org' },
+        goodFaith: true,
+      }),
+    });
+    expect(reported.status, await reported.text()).toBe(201);
+    const { cases } = await admin.get<{ cases: Case[] }>('/api/v1/cases?status=open');
+    const kase = cases.find((c) => c.url === contentUrl) as Case;
+    await admin.send('POST', `/api/v1/cases/${encodeURIComponent(kase.id)}/decisions`, {
+      action: 'remove',
+      fields: {
+        restrictions: { visibility: { types: ['DECISION_VISIBILITY_CONTENT_REMOVED'] } },
+        ground: {
+          type: 'DECISION_GROUND_ILLEGAL_CONTENT',
+          legalGround: 'Art. 421-2-5 Code pénal (FR)',
+          explanation: 'Public glorification of a terrorist act.',
+        },
+        contentTypes: ['CONTENT_TYPE_TEXT'],
+        category: 'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY',
+        keywords: ['KEYWORD_TERRORIST_CONTENT'],
+        territorialScope: ['FR'],
+        contentDate: '2026-11-01',
+        facts: 'A post praising an attack, reported by a user.',
+        sourceType: 'SOURCE_ARTICLE_16',
+        automatedDetection: false,
+        automatedDecision: 'AUTOMATED_DECISION_NOT_AUTOMATED',
+      },
+    });
+  }
 
   const webhooks = async () =>
     (await admin.get<{ webhooks: EventWebhook[] }>('/api/v1/event-webhooks')).webhooks;
@@ -150,42 +193,7 @@ describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
     const log = page.getByTestId('delivery-log');
     await eventually(() => log.textContent()).toContain('Nothing was sent yet.');
 
-    const { slug } = await admin.get<{ slug: string }>('/api/v1/organisation');
-    const reported = await fetch(`${vigie.url}/api/v1/public/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        organisation: slug,
-        url: 'https://social.example/p/77',
-        explanation: 'This post praises an attack.',
-        category: 'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY',
-        reporter: { name: 'Test Reporter', email: 'reporter@example.org' },
-        goodFaith: true,
-      }),
-    });
-    expect(reported.status, await reported.text()).toBe(201);
-    const { cases } = await admin.get<{ cases: Case[] }>('/api/v1/cases?status=open');
-    const kase = cases.find((c) => c.url === 'https://social.example/p/77') as Case;
-    await admin.send('POST', `/api/v1/cases/${encodeURIComponent(kase.id)}/decisions`, {
-      action: 'remove',
-      fields: {
-        restrictions: { visibility: { types: ['DECISION_VISIBILITY_CONTENT_REMOVED'] } },
-        ground: {
-          type: 'DECISION_GROUND_ILLEGAL_CONTENT',
-          legalGround: 'Art. 421-2-5 Code pénal (FR)',
-          explanation: 'Public glorification of a terrorist act.',
-        },
-        contentTypes: ['CONTENT_TYPE_TEXT'],
-        category: 'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY',
-        keywords: ['KEYWORD_TERRORIST_CONTENT'],
-        territorialScope: ['FR'],
-        contentDate: '2026-11-01',
-        facts: 'A post praising an attack, reported by a user.',
-        sourceType: 'SOURCE_ARTICLE_16',
-        automatedDetection: false,
-        automatedDecision: 'AUTOMATED_DECISION_NOT_AUTOMATED',
-      },
-    });
+    await reportAndDecide('https://social.example/p/77');
 
     // The job worker delivers it; the log shows it once refreshed.
     await eventually(() => received.length).toBe(1);
@@ -221,6 +229,48 @@ describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
     );
     expect((await webhooks())[0]?.disabledAt).toBeNull();
     await eventually(() => row().locator('tr').first().locator('.badge').textContent()).toBe('Active');
+    expect(unexpected(watched.problems)).toEqual([]);
+  });
+
+  it('sends a delivery that failed for good again from the log', async () => {
+    const [webhook] = await webhooks();
+    const webhookPath = `/api/v1/event-webhooks/${encodeURIComponent(webhook?.id ?? '')}`;
+    const logged = async () =>
+      (await admin.get<{ deliveries: EventDelivery[] }>(`${webhookPath}/deliveries`)).deliveries;
+    // The receiver is down; the subscription is disabled after the first failed attempt, so the next
+    // attempt gives up at once (rather than after the outbox's eight attempts).
+    receiverDown = true;
+    const before = received.length;
+    await reportAndDecide('https://social.example/p/78');
+    await eventually(() => received.length).toBe(before + 1);
+    await admin.send('PATCH', webhookPath, { disabled: true });
+    await eventually(async () => (await logged())[0]?.status).toBe('failed');
+    await admin.send('PATCH', webhookPath, { disabled: false });
+    receiverDown = false;
+    const [failed] = await logged();
+
+    const log = page.getByTestId('delivery-log');
+    const newest = log.getByTestId('delivery-row').first();
+    await log.getByRole('button', { name: 'Refresh' }).click();
+    await eventually(() => newest.locator('.badge').textContent()).toBe('Failed');
+    // Only the failed delivery offers to be sent again.
+    expect(await log.getByRole('button', { name: /^Send again/ }).count()).toBe(1);
+    await newest.getByRole('button', { name: /^Send again — decision\.created/ }).click();
+    await eventually(() => log.getByRole('status').first().textContent()).toBe(
+      'The decision.created delivery will be sent again.',
+    );
+    await eventually(async () => {
+      await log.getByRole('button', { name: 'Refresh' }).click();
+      return newest.locator('.badge').textContent();
+    }).toBe('Delivered');
+    expect(await log.getByRole('button', { name: /^Send again/ }).count()).toBe(0);
+
+    const [delivered] = await logged();
+    expect(delivered).toMatchObject({ id: failed?.id, status: 'delivered', lastStatusCode: 204 });
+    const resent = received.at(-1) as Received;
+    expect(resent.headers['webhook-id']).toBe(failed?.id);
+    expect(resent.body).toBe(received[before]?.body);
+    expect(signedWith(secret, resent)).toBe(true);
     expect(unexpected(watched.problems)).toEqual([]);
   });
 });

@@ -41,6 +41,7 @@ import { listWebhooks } from './banks/listWebhooks.ts';
 import { disableWebhook } from './banks/disableWebhook.ts';
 import { updateWebhook } from './banks/updateWebhook.ts';
 import { listDeliveries } from './banks/listDeliveries.ts';
+import { redeliverDelivery } from './banks/redeliverDelivery.ts';
 import { submitCheck } from './check/submitCheck.ts';
 import { submitBatchCheck } from './check/submitBatchCheck.ts';
 import { createPlatform } from './platforms/createPlatform.ts';
@@ -78,6 +79,7 @@ import { createEventWebhook } from './cases/createEventWebhook.ts';
 import { listEventWebhooks } from './cases/listEventWebhooks.ts';
 import { updateEventWebhook } from './cases/updateEventWebhook.ts';
 import { listEventWebhookDeliveries } from './cases/listEventWebhookDeliveries.ts';
+import { redeliverEventWebhookDelivery } from './cases/redeliverEventWebhookDelivery.ts';
 import { classifyCase } from './cases/classifyCase.ts';
 import { declareIncident } from './queues/declareIncident.ts';
 import { listIncidents } from './queues/listIncidents.ts';
@@ -155,6 +157,7 @@ export const operations: readonly AnyOperation[] = [
   updateWebhook,
   disableWebhook,
   listDeliveries,
+  redeliverDelivery,
   submitCheck,
   submitBatchCheck,
   createPlatform,
@@ -191,6 +194,7 @@ export const operations: readonly AnyOperation[] = [
   listEventWebhooks,
   updateEventWebhook,
   listEventWebhookDeliveries,
+  redeliverEventWebhookDelivery,
   classifyCase,
   declareIncident,
   listIncidents,

@@ -1,5 +1,6 @@
 /** Table types of the banks module, merged into `Database` (see storage/schema.ts). */
 import type { Generated } from 'kysely';
+import type { DeliveryColumns } from '../webhooks/tables.ts';
 
 export interface BankTable {
   id: string;
@@ -76,22 +77,8 @@ export interface BankWebhookTable {
   disabled_at: number | null;
 }
 
-export interface WebhookDeliveryTable {
-  /** Also the `webhook-id` header: stable across retries, so receivers can de-duplicate. */
-  id: string;
-  org_id: string;
-  webhook_id: string;
+export interface WebhookDeliveryTable extends DeliveryColumns {
   bank_id: string;
-  job_id: string | null;
-  payload: string;
-  /** `pending`, `delivered` or `failed` (gave up). */
-  status: string;
-  attempts: number;
-  last_status_code: number | null;
-  last_error: string | null;
-  created_at: number;
-  updated_at: number;
-  delivered_at: number | null;
 }
 
 declare module '../storage/schema.ts' {

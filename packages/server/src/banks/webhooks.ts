@@ -1,15 +1,26 @@
 /**
  * Webhook subscriptions per bank, and the deliveries a match causes. A delivery is a row plus a job
  * (`banks.deliver_webhook`) written in one transaction, so a match either has its deliveries queued or
- * none; the worker sends them with retries and records each attempt (see webhook-delivery.ts).
+ * none; the worker sends them with retries and records each attempt. The delivery log, redelivery and
+ * the sending machinery are shared with decision-event webhooks (../webhooks/); what is the bank's own
+ * is here: its tables, its audit actions and telling the matchers when a bank's subscriptions change.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Keyring } from '../crypto/keyring.ts';
-import { notFound } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
-import { enqueueJob } from '../jobs/outbox.ts';
 import { inTransaction, type Db } from '../storage/transaction.ts';
+import { deliveryStore, signedDeliveryHandler, type WebhookDeliveryDeps } from '../webhooks/delivery.ts';
+import {
+  deliveryLog,
+  disabledAtAfter,
+  getSubscriptionRow,
+  pendingDeliveryRow,
+  toDeliveryEntry,
+  type DeliveryEntry,
+  type WebhookKind,
+} from '../webhooks/delivery-log.ts';
+import { generateWebhookSecret, queueWebhookMessage, type WebhookEvent } from '../webhooks/messages.ts';
 import { getBank } from './banks.ts';
 import { recordBankChange } from './changes.ts';
 import { actorRef } from './entries.ts';
@@ -27,19 +38,8 @@ export interface Webhook {
   disabledAt: number | null;
 }
 
-export interface WebhookDelivery {
-  id: string;
-  webhookId: string;
+export interface WebhookDelivery extends DeliveryEntry {
   bankId: string;
-  jobId: string | null;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  createdAt: number;
-  updatedAt: number;
-  deliveredAt: number | null;
-  payload: unknown;
 }
 
 const toWebhook = (row: BankWebhookTable): Webhook => ({
@@ -53,25 +53,28 @@ const toWebhook = (row: BankWebhookTable): Webhook => ({
 });
 
 const toDelivery = (row: WebhookDeliveryTable): WebhookDelivery => ({
-  id: row.id,
-  webhookId: row.webhook_id,
+  ...toDeliveryEntry(row),
   bankId: row.bank_id,
-  jobId: row.job_id,
-  status: row.status as WebhookDelivery['status'],
-  attempts: row.attempts,
-  lastStatusCode: row.last_status_code,
-  lastError: row.last_error,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  deliveredAt: row.delivered_at,
-  payload: JSON.parse(row.payload) as unknown,
 });
 
 /** The keyring context binds a sealed secret to its subscription: it cannot be moved to another row. */
-export const secretContext = (webhookId: string) => `bank-webhook-secret:${webhookId}`;
+const secretContext = (webhookId: string) => `bank-webhook-secret:${webhookId}`;
 
-/** Standard Webhooks secrets are `whsec_` + base64 of the key bytes. */
-export const generateWebhookSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
+export const bankWebhookKind: WebhookKind<'webhook_deliveries'> = {
+  subscriptions: 'bank_webhooks',
+  deliveries: 'webhook_deliveries',
+  jobKind: DELIVER_WEBHOOK_JOB,
+  secretContext,
+  redeliverAction: 'bank.webhook.redeliver',
+  deliveryTargetType: 'bank_webhook_delivery',
+};
+
+/** Deliveries of bank webhooks (matches): their log and their sending. */
+export const bankDeliveryLog = deliveryLog(bankWebhookKind, toDelivery);
+export const bankDeliveryStore = deliveryStore(bankWebhookKind);
+
+export const webhookDeliveryHandler = (deps: WebhookDeliveryDeps) =>
+  signedDeliveryHandler(deps, bankDeliveryStore);
 
 export async function createWebhook(
   db: Db,
@@ -125,17 +128,6 @@ export async function listWebhooks(db: Db, orgId: string, bankId: string): Promi
   return rows.map(toWebhook);
 }
 
-async function getWebhookRow(db: Db, orgId: string, webhookId: string): Promise<BankWebhookTable> {
-  const row = await db
-    .selectFrom('bank_webhooks')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', webhookId)
-    .executeTakeFirst();
-  if (!row) throw notFound('Webhook', 'params.webhookId');
-  return row;
-}
-
 export interface WebhookChanges {
   url?: string | undefined;
   description?: string | undefined;
@@ -151,18 +143,12 @@ export async function updateWebhook(
   requestId: string | null,
 ): Promise<Webhook> {
   return inTransaction(db, async (trx) => {
-    const row = await getWebhookRow(trx, actor.orgId, webhookId);
-    const disabledAt =
-      changes.disabled === undefined
-        ? row.disabled_at
-        : changes.disabled
-          ? (row.disabled_at ?? Date.now())
-          : null;
+    const row = await getSubscriptionRow(trx, 'bank_webhooks', actor.orgId, webhookId);
     const updated = {
       ...row,
       url: changes.url ?? row.url,
       description: changes.description ?? row.description,
-      disabled_at: disabledAt,
+      disabled_at: disabledAtAfter(row.disabled_at, changes.disabled),
     };
     await trx
       .updateTable('bank_webhooks')
@@ -187,51 +173,6 @@ export async function updateWebhook(
   });
 }
 
-export async function listDeliveries(
-  db: Db,
-  orgId: string,
-  webhookId: string,
-  limit: number,
-): Promise<WebhookDelivery[]> {
-  await getWebhookRow(db, orgId, webhookId);
-  const rows = await db
-    .selectFrom('webhook_deliveries')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('webhook_id', '=', webhookId)
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(toDelivery);
-}
-
-export interface WebhookEvent {
-  type: string;
-  data: unknown;
-}
-
-/**
- * One message ready to store as a delivery row: its id (the `webhook-id` header), the signed body and
- * the job that sends it, enqueued in the caller's transaction. Shared by every kind of subscription.
- */
-export async function queueWebhookMessage(
-  trx: Db,
-  orgId: string,
-  jobKind: string,
-  event: WebhookEvent,
-): Promise<{ id: string; jobId: string; payload: string; now: number }> {
-  const id = `msg_${randomUUID().replaceAll('-', '')}`;
-  const now = Date.now();
-  const payload = { type: event.type, timestamp: new Date(now).toISOString(), data: event.data };
-  const job = await enqueueJob(trx, {
-    kind: jobKind,
-    orgId,
-    payload: { deliveryId: id },
-    idempotencyKey: `webhook-delivery:${id}`,
-  });
-  return { id, jobId: job.id, payload: JSON.stringify(payload), now };
-}
-
 /** Queues one delivery of `event` to each webhook, inside the caller's transaction. */
 export async function enqueueDeliveries(
   trx: Db,
@@ -244,21 +185,7 @@ export async function enqueueDeliveries(
     const message = await queueWebhookMessage(trx, orgId, DELIVER_WEBHOOK_JOB, event);
     await trx
       .insertInto('webhook_deliveries')
-      .values({
-        id: message.id,
-        org_id: orgId,
-        webhook_id: webhookId,
-        bank_id: bankId,
-        job_id: message.jobId,
-        payload: message.payload,
-        status: 'pending',
-        attempts: 0,
-        last_status_code: null,
-        last_error: null,
-        created_at: message.now,
-        updated_at: message.now,
-        delivered_at: null,
-      })
+      .values({ ...pendingDeliveryRow(orgId, webhookId, message), bank_id: bankId })
       .execute();
   }
 }

@@ -1,19 +1,28 @@
 /**
  * The organisation's webhooks by event type: how the platform hears about decisions
- * (`decision.created`) and reversals (`decision.reversed`: restore the content). Subscriptions and
- * their delivery log live here; signing, sending, retries and the attempt log are the bank webhooks'
- * own machinery (banks/webhook-delivery.ts), reached through a `DeliveryStore`. A delivery row and its
- * job are written in the transaction of the decision that causes them.
+ * (`decision.created`) and reversals (`decision.reversed`: restore the content). Subscriptions, their
+ * event-type filter and their audit actions live here; the delivery log, redelivery, signing, sending,
+ * retries and the attempt log are shared with bank webhooks (../webhooks/), reached through
+ * `eventWebhookKind`. A delivery row and its job are written in the transaction of the decision that
+ * causes them.
  */
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit/audit-log.ts';
 import { actorRef } from '../banks/entries.ts';
-import { toPendingDelivery, type DeliveryStore } from '../banks/webhook-delivery.ts';
-import { generateWebhookSecret, queueWebhookMessage, type WebhookEvent } from '../banks/webhooks.ts';
 import type { Keyring } from '../crypto/keyring.ts';
-import { notFound } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { inTransaction, type Db } from '../storage/transaction.ts';
+import { deliveryStore } from '../webhooks/delivery.ts';
+import {
+  deliveryLog,
+  disabledAtAfter,
+  getSubscriptionRow,
+  pendingDeliveryRow,
+  toDeliveryEntry,
+  type DeliveryEntry,
+  type WebhookKind,
+} from '../webhooks/delivery-log.ts';
+import { generateWebhookSecret, queueWebhookMessage, type WebhookEvent } from '../webhooks/messages.ts';
 import type { EventWebhookDeliveryTable, EventWebhookTable } from './tables.ts';
 
 export const DELIVER_EVENT_WEBHOOK_JOB = 'cases.deliver_event_webhook';
@@ -31,19 +40,8 @@ export interface EventWebhook {
   disabledAt: number | null;
 }
 
-export interface EventWebhookDelivery {
-  id: string;
-  webhookId: string;
+export interface EventWebhookDelivery extends DeliveryEntry {
   eventType: string;
-  jobId: string | null;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  createdAt: number;
-  updatedAt: number;
-  deliveredAt: number | null;
-  payload: unknown;
 }
 
 const toWebhook = (row: EventWebhookTable): EventWebhook => ({
@@ -57,22 +55,25 @@ const toWebhook = (row: EventWebhookTable): EventWebhook => ({
 });
 
 const toDelivery = (row: EventWebhookDeliveryTable): EventWebhookDelivery => ({
-  id: row.id,
-  webhookId: row.webhook_id,
+  ...toDeliveryEntry(row),
   eventType: row.event_type,
-  jobId: row.job_id,
-  status: row.status as EventWebhookDelivery['status'],
-  attempts: row.attempts,
-  lastStatusCode: row.last_status_code,
-  lastError: row.last_error,
-  createdAt: Number(row.created_at),
-  updatedAt: Number(row.updated_at),
-  deliveredAt: row.delivered_at === null ? null : Number(row.delivered_at),
-  payload: JSON.parse(row.payload) as unknown,
 });
 
 /** Binds a sealed secret to its subscription: it cannot be moved to another row. */
 const secretContext = (webhookId: string) => `event-webhook-secret:${webhookId}`;
+
+export const eventWebhookKind: WebhookKind<'event_webhook_deliveries'> = {
+  subscriptions: 'event_webhooks',
+  deliveries: 'event_webhook_deliveries',
+  jobKind: DELIVER_EVENT_WEBHOOK_JOB,
+  secretContext,
+  redeliverAction: 'event_webhook.redeliver',
+  deliveryTargetType: 'event_webhook_delivery',
+};
+
+/** Deliveries of decision-event webhooks: their log and their sending. */
+export const eventDeliveryLog = deliveryLog(eventWebhookKind, toDelivery);
+export const eventDeliveryStore = deliveryStore(eventWebhookKind);
 
 export interface EventWebhookInput {
   url: string;
@@ -127,17 +128,6 @@ export async function listEventWebhooks(db: Db, orgId: string): Promise<EventWeb
   return rows.map(toWebhook);
 }
 
-async function getEventWebhookRow(db: Db, orgId: string, webhookId: string): Promise<EventWebhookTable> {
-  const row = await db
-    .selectFrom('event_webhooks')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', webhookId)
-    .executeTakeFirst();
-  if (!row) throw notFound('Webhook', 'params.webhookId');
-  return row;
-}
-
 export interface EventWebhookChanges {
   url?: string | undefined;
   description?: string | undefined;
@@ -153,18 +143,13 @@ export async function updateEventWebhook(
   changes: EventWebhookChanges,
   requestId: string | null,
 ): Promise<EventWebhook> {
-  const row = await getEventWebhookRow(db, actor.orgId, webhookId);
+  const row = await getSubscriptionRow(db, 'event_webhooks', actor.orgId, webhookId);
   const updated: EventWebhookTable = {
     ...row,
     url: changes.url ?? row.url,
     description: changes.description ?? row.description,
     event_types: changes.eventTypes ? JSON.stringify([...new Set(changes.eventTypes)]) : row.event_types,
-    disabled_at:
-      changes.disabled === undefined
-        ? row.disabled_at
-        : changes.disabled
-          ? (row.disabled_at ?? Date.now())
-          : null,
+    disabled_at: disabledAtAfter(row.disabled_at, changes.disabled),
   };
   await db
     .updateTable('event_webhooks')
@@ -191,24 +176,6 @@ export async function updateEventWebhook(
   return toWebhook(updated);
 }
 
-export async function listEventDeliveries(
-  db: Db,
-  orgId: string,
-  webhookId: string,
-  limit: number,
-): Promise<EventWebhookDelivery[]> {
-  await getEventWebhookRow(db, orgId, webhookId);
-  const rows = await db
-    .selectFrom('event_webhook_deliveries')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('webhook_id', '=', webhookId)
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(toDelivery);
-}
-
 /**
  * Queues `event` for every active subscription of the organisation to its type, inside the caller's
  * transaction; returns how many deliveries were queued.
@@ -230,53 +197,8 @@ export async function enqueueEventDeliveries(
     const message = await queueWebhookMessage(trx, orgId, DELIVER_EVENT_WEBHOOK_JOB, event);
     await trx
       .insertInto('event_webhook_deliveries')
-      .values({
-        id: message.id,
-        org_id: orgId,
-        webhook_id: subscription.id,
-        event_type: event.type,
-        job_id: message.jobId,
-        payload: message.payload,
-        status: 'pending',
-        attempts: 0,
-        last_status_code: null,
-        last_error: null,
-        created_at: message.now,
-        updated_at: message.now,
-        delivered_at: null,
-      })
+      .values({ ...pendingDeliveryRow(orgId, subscription.id, message), event_type: event.type })
       .execute();
   }
   return subscriptions.length;
 }
-
-export const eventDeliveryStore: DeliveryStore = {
-  async load(db, deliveryId) {
-    const row = await db
-      .selectFrom('event_webhook_deliveries as d')
-      .innerJoin('event_webhooks as w', (join) =>
-        join.onRef('w.id', '=', 'd.webhook_id').onRef('w.org_id', '=', 'd.org_id'),
-      )
-      .select([
-        'd.id',
-        'd.org_id',
-        'd.payload',
-        'd.status',
-        'd.attempts',
-        'w.id as webhook_id',
-        'w.url',
-        'w.secret_sealed',
-        'w.disabled_at',
-      ])
-      .where('d.id', '=', deliveryId)
-      .executeTakeFirst();
-    return row && toPendingDelivery(row, secretContext(row.webhook_id));
-  },
-  async record(db, deliveryId, attempt) {
-    await db
-      .updateTable('event_webhook_deliveries')
-      .set({ ...attempt, updated_at: Date.now() })
-      .where('id', '=', deliveryId)
-      .execute();
-  },
-};

@@ -9,7 +9,7 @@
  */
 import { canonicalUrl, pdqHash } from '@vigie/hashing';
 import { appendAudit } from '../audit/audit-log.ts';
-import { signedDeliveryHandler, type WebhookSender } from '../banks/webhook-delivery.ts';
+import { signedDeliveryHandler, type WebhookSender } from '../webhooks/delivery.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { systemActor } from '../identity/actor.ts';
 import type { JobHandler } from '../jobs/worker.ts';

@@ -3,6 +3,7 @@
  * (`case_events`) plus a projection of its current state (`cases`), updated in the same transaction.
  */
 import type { Generated } from 'kysely';
+import type { DeliveryColumns } from '../webhooks/tables.ts';
 
 export interface ReportTable {
   id: string;
@@ -207,22 +208,8 @@ export interface EventWebhookTable {
   disabled_at: number | null;
 }
 
-export interface EventWebhookDeliveryTable {
-  /** Also the `webhook-id` header: stable across retries, so receivers can de-duplicate. */
-  id: string;
-  org_id: string;
-  webhook_id: string;
+export interface EventWebhookDeliveryTable extends DeliveryColumns {
   event_type: string;
-  job_id: string | null;
-  payload: string;
-  /** `pending`, `delivered` or `failed` (gave up). */
-  status: string;
-  attempts: number;
-  last_status_code: number | null;
-  last_error: string | null;
-  created_at: number;
-  updated_at: number;
-  delivered_at: number | null;
 }
 
 declare module '../storage/schema.ts' {

@@ -1,17 +1,17 @@
 /**
  * Webhooks on matches: Standard Webhooks signatures verifiable with the secret, retries through the
- * outbox after a failing receiver, the delivery log, and refusal of non-public destinations (through
- * the SSRF-safe fetcher, outbound/).
+ * outbox after a failing receiver, the delivery log a page at a time, redelivery of a delivery that
+ * failed for good, and refusal of non-public destinations (through the SSRF-safe fetcher, outbound/).
  */
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bankIndexes } from '../../src/banks/bank-indexes.ts';
-import { safeWebhookSender, webhookDeliveryHandler } from '../../src/banks/webhook-delivery.ts';
-import { DELIVER_WEBHOOK_JOB } from '../../src/banks/webhooks.ts';
+import { DELIVER_WEBHOOK_JOB, webhookDeliveryHandler } from '../../src/banks/webhooks.ts';
 import { startJobWorker, type JobWorker } from '../../src/jobs/worker.ts';
 import { createLogger } from '../../src/logger.ts';
+import { safeWebhookSender } from '../../src/webhooks/delivery.ts';
 import {
   createTestApp,
   createTestOrganisation,
@@ -21,6 +21,7 @@ import {
 import { addEntry, api, createBank, randomHex, type ResponseBody } from './helpers.ts';
 
 interface Received {
+  path: string;
   headers: http.IncomingHttpHeaders;
   body: string;
 }
@@ -32,14 +33,17 @@ let port: number;
 let worker: JobWorker;
 const received: Received[] = [];
 let failuresLeft = 1;
+/** Paths whose receiver is down: every attempt answers 500. */
+const down = new Set<string>();
 
 beforeAll(async () => {
   receiver = http.createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
-      received.push({ headers: request.headers, body });
-      response.statusCode = failuresLeft-- > 0 ? 500 : 204;
+      const path = request.url ?? '';
+      received.push({ path, headers: request.headers, body });
+      response.statusCode = down.has(path) ? 500 : failuresLeft-- > 0 ? 500 : 204;
       response.end();
     });
   });
@@ -193,4 +197,130 @@ describe('webhooks', () => {
     });
     expect(denied.status).toBe(403);
   });
+
+  it('pages through the delivery log, each delivery exactly once, newest first', async () => {
+    const bank = await createBank(t, org.apiKeyHeaders, { name: 'PAGED' });
+    const created = await api(t, 'POST', `/api/v1/banks/${bank.id}/webhooks`, org.apiKeyHeaders, {
+      url: `http://127.0.0.1:${port}/paged`,
+    });
+    const webhookId = created.body.webhook.id as string;
+    const md5 = randomHex(32);
+    await addEntry(t, org.apiKeyHeaders, bank.id, { signalType: 'md5', value: md5 });
+    await bankIndexes(t.database.storage.db).catchUp();
+    for (let i = 0; i < 7; i++) {
+      await api(t, 'POST', '/api/v1/check', org.apiKeyHeaders, { hashes: { md5: [md5] } });
+    }
+    // Deliveries queued in the same millisecond: the cursor's id breaks the tie.
+    const db = t.database.storage.db;
+    const queued = await db
+      .selectFrom('webhook_deliveries')
+      .select(['id', 'created_at'])
+      .where('webhook_id', '=', webhookId)
+      .orderBy('created_at')
+      .execute();
+    expect(queued).toHaveLength(7);
+    await db
+      .updateTable('webhook_deliveries')
+      .set({ created_at: queued[2]!.created_at })
+      .where(
+        'id',
+        'in',
+        queued.slice(2, 6).map((q) => q.id),
+      )
+      .execute();
+
+    const all = await api(t, 'GET', `/api/v1/webhooks/${webhookId}/deliveries`, org.apiKeyHeaders);
+    expect(all.body.deliveries).toHaveLength(7);
+    expect(all.body.next).toBeNull();
+    const seen: string[] = [];
+    let query = '?limit=3';
+    for (let pages = 1; ; pages++) {
+      const page = await api(t, 'GET', `/api/v1/webhooks/${webhookId}/deliveries${query}`, org.apiKeyHeaders);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.deliveries.map((d: ResponseBody) => d.id));
+      if (page.body.next === null) {
+        expect(pages).toBe(3);
+        break;
+      }
+      const { before, beforeId } = page.body.next;
+      query = `?limit=3&before=${before}&beforeId=${encodeURIComponent(beforeId)}`;
+    }
+    expect(seen).toEqual(all.body.deliveries.map((d: ResponseBody) => d.id));
+    expect(new Set(seen).size).toBe(7);
+    const createdAt = all.body.deliveries.map((d: ResponseBody) => d.createdAt as number);
+    expect(createdAt).toEqual([...createdAt].sort((a, b) => b - a));
+  });
+
+  it('sends a delivery that failed for good again, with the same webhook-id', async () => {
+    const db = t.database.storage.db;
+    const bank = await createBank(t, org.apiKeyHeaders, { name: 'DOWN' });
+    const created = await api(t, 'POST', `/api/v1/banks/${bank.id}/webhooks`, org.apiKeyHeaders, {
+      url: `http://127.0.0.1:${port}/down`,
+    });
+    const webhookId = created.body.webhook.id as string;
+    down.add('/down');
+    const md5 = randomHex(32);
+    await addEntry(t, org.apiKeyHeaders, bank.id, { signalType: 'md5', value: md5 });
+    await bankIndexes(t.database.storage.db).catchUp();
+    await api(t, 'POST', '/api/v1/check', org.apiKeyHeaders, { hashes: { md5: [md5] } });
+    const [queued] = (await api(t, 'GET', `/api/v1/webhooks/${webhookId}/deliveries`, org.apiKeyHeaders)).body
+      .deliveries;
+    // The receiver stays down until the outbox gives up (after one attempt here, not eight).
+    await db.updateTable('jobs').set({ max_attempts: 1 }).where('id', '=', queued.jobId).execute();
+    const failed = await waitForDelivery(webhookId, (d) => d.status === 'failed');
+    expect(failed).toMatchObject({ id: queued.id, lastStatusCode: 500 });
+    const redeliverUrl = `/api/v1/webhooks/${webhookId}/deliveries/${failed.id}/redeliver`;
+
+    // Not while the subscription is disabled; never for another organisation.
+    await api(t, 'DELETE', `/api/v1/webhooks/${webhookId}`, org.apiKeyHeaders);
+    const disabled = await api(t, 'POST', redeliverUrl, org.apiKeyHeaders);
+    expect(disabled.status).toBe(409);
+    expect(disabled.body.error).toMatchObject({ code: 'webhook_disabled', field: 'params.webhookId' });
+    await api(t, 'PATCH', `/api/v1/webhooks/${webhookId}`, org.apiKeyHeaders, { disabled: false });
+    const stranger = await createTestOrganisation(t, 'Redelivery stranger', ['webhooks:manage']);
+    const foreign = await api(t, 'POST', redeliverUrl, stranger.apiKeyHeaders);
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error).toMatchObject({ code: 'not_found', field: 'params.webhookId' });
+    const unknown = await api(t, 'POST', `/api/v1/webhooks/${webhookId}/deliveries/msg_nope/redeliver`, {
+      ...org.apiKeyHeaders,
+    });
+    expect(unknown.body.error).toMatchObject({ code: 'not_found', field: 'params.deliveryId' });
+
+    down.delete('/down');
+    const headers = { ...org.apiKeyHeaders, 'idempotency-key': `redeliver-${failed.id}` };
+    const again = await api(t, 'POST', redeliverUrl, headers);
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body.delivery).toMatchObject({
+      id: failed.id,
+      status: 'pending',
+      attempts: failed.attempts,
+    });
+    expect(again.body.delivery.jobId).not.toBe(failed.jobId);
+    // The same click twice: the stored answer, and still one job.
+    const replayed = await api(t, 'POST', redeliverUrl, headers);
+    expect(replayed.body).toEqual(again.body);
+    const jobs = await db
+      .selectFrom('jobs')
+      .select('id')
+      .where('idempotency_key', 'like', `webhook-redelivery:${failed.id}:%`)
+      .execute();
+    expect(jobs).toEqual([{ id: again.body.delivery.jobId }]);
+
+    const delivered = await waitForDelivery(webhookId, (d) => d.status === 'delivered');
+    expect(delivered).toMatchObject({ id: failed.id, attempts: failed.attempts + 1, lastStatusCode: 204 });
+    const attempts = received.filter((r) => r.path === '/down');
+    expect(attempts.length).toBe(failed.attempts + 1);
+    expect(new Set(attempts.map((a) => a.headers['webhook-id']))).toEqual(new Set([failed.id]));
+    expect(new Set(attempts.map((a) => a.body)).size).toBe(1);
+
+    const twice = await api(t, 'POST', redeliverUrl, org.apiKeyHeaders);
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toMatchObject({ code: 'delivery_not_failed', field: 'params.deliveryId' });
+    const audited = await db
+      .selectFrom('audit_log')
+      .select(['action', 'target_id'])
+      .where('action', '=', 'bank.webhook.redeliver')
+      .execute();
+    expect(audited).toEqual([{ action: 'bank.webhook.redeliver', target_id: failed.id }]);
+  }, 30_000);
 });

@@ -2,16 +2,17 @@
  * The platform hears about decisions by webhook: `decision.created` with the statement of reasons
  * (nothing that identifies a reporter) and `decision.reversed` telling it to restore, each queued in
  * the decision's transaction and delivered signed (Standard Webhooks) to a local receiver, only to the
- * subscriptions of that event type.
+ * subscriptions of that event type; the delivery log a page at a time, and a delivery that failed for
+ * good sent again.
  */
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { safeWebhookSender, signedDeliveryHandler } from '../../src/banks/webhook-delivery.ts';
 import { DELIVER_EVENT_WEBHOOK_JOB, eventDeliveryStore } from '../../src/cases/event-webhooks.ts';
 import { startJobWorker, type JobWorker } from '../../src/jobs/worker.ts';
 import { createLogger } from '../../src/logger.ts';
+import { safeWebhookSender, signedDeliveryHandler } from '../../src/webhooks/delivery.ts';
 import {
   addMember,
   createTestApp,
@@ -37,14 +38,17 @@ let port: number;
 let worker: JobWorker | undefined;
 const received: Received[] = [];
 let failuresLeft = 1;
+/** Paths whose receiver is down: every attempt answers 500. */
+const down = new Set<string>();
 
 beforeAll(async () => {
   receiver = http.createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
-      received.push({ path: request.url ?? '', headers: request.headers, body });
-      response.statusCode = failuresLeft-- > 0 ? 503 : 204;
+      const path = request.url ?? '';
+      received.push({ path, headers: request.headers, body });
+      response.statusCode = down.has(path) ? 500 : failuresLeft-- > 0 ? 503 : 204;
       response.end();
     });
   });
@@ -85,20 +89,29 @@ async function subscribe(path: string, eventTypes: string[]) {
   return response.json() as { webhook: { id: string }; secret: string };
 }
 
-async function deliveries(webhookId: string) {
+interface Delivery {
+  id: string;
+  eventType: string;
+  status: string;
+  attempts: number;
+  jobId: string;
+  createdAt: number;
+}
+
+async function deliveryPage(webhookId: string, query = '') {
   const response = await t.app.inject({
     method: 'GET',
-    url: `/api/v1/event-webhooks/${webhookId}/deliveries`,
+    url: `/api/v1/event-webhooks/${webhookId}/deliveries${query}`,
     headers: org.apiKeyHeaders,
   });
   expect(response.statusCode, response.body).toBe(200);
-  return response.json().deliveries as {
-    eventType: string;
-    status: string;
-    attempts: number;
-    jobId: string;
-  }[];
+  return response.json() as {
+    deliveries: Delivery[];
+    next: { before: number; beforeId: string } | null;
+  };
 }
+
+const deliveries = async (webhookId: string) => (await deliveryPage(webhookId)).deliveries;
 
 async function waitFor(webhookId: string, delivered: number) {
   const started = Date.now();
@@ -269,4 +282,101 @@ describe('decision webhooks to the platform', () => {
     });
     expect(moderator.statusCode).toBe(403);
   });
+
+  it('pages through the log, and sends a delivery that failed for good again', async () => {
+    const db = t.database.storage.db;
+    const hook = await subscribe('/down', ['decision.created']);
+    const webhookId = hook.webhook.id;
+    down.add('/down');
+    for (let i = 0; i < 3; i++) {
+      const flagged = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/reports',
+        headers: org.apiKeyHeaders,
+        payload: notice(),
+      });
+      expect(flagged.statusCode, flagged.body).toBe(201);
+      const decided = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${flagged.json().caseId as string}/decisions`,
+        headers: alice.headers,
+        payload: { action: 'remove', fields: decisionFields() },
+      });
+      expect(decided.statusCode, decided.body).toBe(201);
+    }
+    // The receiver stays down until the outbox gives up (after one attempt here, not eight).
+    const queued = await deliveries(webhookId);
+    expect(queued).toHaveLength(3);
+    await db
+      .updateTable('jobs')
+      .set({ max_attempts: 1 })
+      .where(
+        'id',
+        'in',
+        queued.map((d) => d.jobId),
+      )
+      .execute();
+    const started = Date.now();
+    while ((await deliveries(webhookId)).some((d) => d.status !== 'failed')) {
+      if (Date.now() - started > 20_000) throw new Error('the deliveries did not give up');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // Two of them queued in the same millisecond: the cursor's id breaks the tie.
+    await db
+      .updateTable('event_webhook_deliveries')
+      .set({ created_at: queued[0]!.createdAt })
+      .where('id', '=', queued[1]!.id)
+      .execute();
+
+    const newestFirst = await deliveries(webhookId);
+    const first = await deliveryPage(webhookId, '?limit=2');
+    expect(first.deliveries).toHaveLength(2);
+    expect(first.next).toEqual({ before: first.deliveries[1]!.createdAt, beforeId: first.deliveries[1]!.id });
+    const second = await deliveryPage(
+      webhookId,
+      `?limit=2&before=${first.next!.before}&beforeId=${encodeURIComponent(first.next!.beforeId)}`,
+    );
+    expect(second.next).toBeNull();
+    const paged = [...first.deliveries, ...second.deliveries].map((d) => d.id);
+    expect(paged).toEqual(newestFirst.map((d) => d.id));
+    expect(new Set(paged).size).toBe(3);
+
+    const failed = newestFirst[0]!;
+    const redeliver = (id: string, headers = org.apiKeyHeaders) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/event-webhooks/${webhookId}/deliveries/${id}/redeliver`,
+        headers,
+      });
+    const stranger = await createTestOrganisation(t, 'Other platform', ['webhooks:manage']);
+    const foreign = await redeliver(failed.id, stranger.apiKeyHeaders);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().error).toMatchObject({ code: 'not_found', field: 'params.webhookId' });
+
+    down.delete('/down');
+    const again = await redeliver(failed.id);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().delivery).toMatchObject({
+      id: failed.id,
+      status: 'pending',
+      attempts: failed.attempts,
+      eventType: 'decision.created',
+    });
+    let delivered: Delivery | undefined;
+    while (delivered?.status !== 'delivered') {
+      if (Date.now() - started > 25_000) throw new Error('the redelivery did not arrive');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      delivered = (await deliveries(webhookId)).find((d) => d.id === failed.id);
+    }
+    expect(delivered.attempts).toBe(failed.attempts + 1);
+    const sent = received.filter((r) => r.headers['webhook-id'] === failed.id);
+    expect(sent.length).toBe(failed.attempts + 1);
+    expect(sent.every((r) => r.path === '/down' && r.body === sent[0]!.body)).toBe(true);
+    expect(verifies(hook.secret, sent.at(-1)!.headers, sent.at(-1)!.body)).toBe(true);
+    // The others stay failed; a delivered one cannot be sent again.
+    expect((await deliveries(webhookId)).filter((d) => d.status === 'failed')).toHaveLength(2);
+    const twice = await redeliver(failed.id);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error).toMatchObject({ code: 'delivery_not_failed', field: 'params.deliveryId' });
+  }, 40_000);
 });

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import type { VigieApi } from '../api/vigie.ts';
 import { useSignedIn } from '../session/session.tsx';
 import { Badge, Notice, TextField } from '../ui/components.tsx';
 import { errorText } from '../ui/errors.ts';
@@ -7,7 +8,13 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { CreatedSecret, ResourceView, useRowAction, type ChangeNotice } from '../ui/ResourceView.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { useSubmit } from '../ui/useSubmit.ts';
-import { eventTypes, type EventDelivery, type EventType, type EventWebhook } from './api.ts';
+import {
+  eventTypes,
+  type EventDelivery,
+  type EventDeliveryPage,
+  type EventType,
+  type EventWebhook,
+} from './api.ts';
 
 /**
  * Decision-event webhooks: the platform's endpoints that hear about decisions and reversals, signed
@@ -247,11 +254,47 @@ const deliveryTone: Record<EventDelivery['status'], 'neutral' | 'success' | 'dan
   failed: 'danger',
 };
 
-/** The newest deliveries to one subscription (the API's default page), reloadable while retries run. */
+/** Deliveries shown per page of the log. */
+const PAGE_SIZE = 20;
+
+/** The first `pages` pages of a subscription's log, following each page's cursor to the next. */
+async function loadDeliveries(api: VigieApi, webhookId: string, pages: number): Promise<EventDeliveryPage> {
+  let log = await api.eventDeliveries(webhookId, { limit: PAGE_SIZE });
+  for (let page = 1; page < pages && log.next; page++) {
+    const older = await api.eventDeliveries(webhookId, { limit: PAGE_SIZE, ...log.next });
+    log = { deliveries: [...log.deliveries, ...older.deliveries], next: older.next };
+  }
+  return log;
+}
+
+/**
+ * A subscription's deliveries, newest first, a page at a time ("Show older" while there may be more),
+ * reloadable while retries run; a failed one can be sent again while the subscription is enabled.
+ */
 function DeliveryLog({ webhook }: { webhook: EventWebhook }) {
-  const { t, formatDateTime, formatNumber } = useI18n();
+  const { t } = useI18n();
   const { api } = useSignedIn();
-  const { resource, reload } = useResource(() => api.eventDeliveries(webhook.id), `deliveries-${webhook.id}`);
+  // How many pages are shown: a reload (Refresh, after "Send again") reads as many again.
+  const [pages, setPages] = useState(1);
+  const { resource, reload, replace } = useResource(
+    () => loadDeliveries(api, webhook.id, pages),
+    `deliveries-${webhook.id}`,
+  );
+  const [older, setOlder] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
+
+  const showOlder = async (log: EventDeliveryPage) => {
+    if (!log.next) return;
+    setOlder({ busy: true, error: null });
+    try {
+      const page = await api.eventDeliveries(webhook.id, { limit: PAGE_SIZE, ...log.next });
+      replace({ deliveries: [...log.deliveries, ...page.deliveries], next: page.next });
+      setPages(pages + 1);
+      setOlder({ busy: false, error: null });
+    } catch (error) {
+      setOlder({ busy: false, error });
+    }
+  };
+
   return (
     <div className="stack" data-testid="delivery-log">
       <div className="button-row">
@@ -261,48 +304,100 @@ function DeliveryLog({ webhook }: { webhook: EventWebhook }) {
         </button>
       </div>
       <ResourceView resource={resource} reload={reload}>
-        {({ deliveries }) =>
-          deliveries.length === 0 ? (
+        {(log, onChanged) =>
+          log.deliveries.length === 0 ? (
             <p className="muted">{t('webhooks.noDeliveries')}</p>
           ) : (
-            <table className="table-compact">
-              <thead>
-                <tr>
-                  <th scope="col">{t('webhooks.event')}</th>
-                  <th scope="col">{t('common.status')}</th>
-                  <th scope="col">{t('webhooks.attempts')}</th>
-                  <th scope="col">{t('webhooks.response')}</th>
-                  <th scope="col">{t('webhooks.queuedAt')}</th>
-                  <th scope="col">{t('webhooks.deliveredAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {deliveries.map((delivery) => (
-                  <tr key={delivery.id} data-testid="delivery-row">
-                    <th scope="row">
-                      <code>{delivery.eventType}</code>
-                    </th>
-                    <td>
-                      <Badge tone={deliveryTone[delivery.status]}>
-                        {t(`webhooks.delivery.${delivery.status}`)}
-                      </Badge>
-                    </td>
-                    <td className="numeric">{formatNumber(delivery.attempts)}</td>
-                    <td>
-                      {delivery.lastStatusCode ?? '—'}
-                      {delivery.lastError && <span className="cell-secondary">{delivery.lastError}</span>}
-                    </td>
-                    <td className="nowrap">{formatDateTime(delivery.createdAt)}</td>
-                    <td className="nowrap">
-                      {delivery.deliveredAt === null ? '—' : formatDateTime(delivery.deliveredAt)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <>
+              <DeliveryTable webhook={webhook} deliveries={log.deliveries} onChanged={onChanged} />
+              {older.error !== null && <Notice tone="error">{errorText(t, older.error)}</Notice>}
+              {log.next && (
+                <div>
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    disabled={older.busy}
+                    onClick={() => void showOlder(log)}
+                  >
+                    {older.busy ? t('common.loading') : t('webhooks.showOlder')}
+                  </button>
+                </div>
+              )}
+            </>
           )
         }
       </ResourceView>
     </div>
+  );
+}
+
+function DeliveryTable({
+  webhook,
+  deliveries,
+  onChanged,
+}: {
+  webhook: EventWebhook;
+  deliveries: EventDelivery[];
+  onChanged(notice: ChangeNotice): void;
+}) {
+  const { t, formatDateTime, formatNumber } = useI18n();
+  const { api } = useSignedIn();
+  const { busyId, run } = useRowAction(onChanged);
+  // A disabled subscription sends nothing: enable it first.
+  const canRedeliver = webhook.disabledAt === null;
+  return (
+    <table className="table-compact">
+      <thead>
+        <tr>
+          <th scope="col">{t('webhooks.event')}</th>
+          <th scope="col">{t('common.status')}</th>
+          <th scope="col">{t('webhooks.attempts')}</th>
+          <th scope="col">{t('webhooks.response')}</th>
+          <th scope="col">{t('webhooks.queuedAt')}</th>
+          <th scope="col">{t('webhooks.deliveredAt')}</th>
+          <th scope="col">{t('common.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {deliveries.map((delivery) => (
+          <tr key={delivery.id} data-testid="delivery-row">
+            <th scope="row">
+              <code>{delivery.eventType}</code>
+            </th>
+            <td>
+              <Badge tone={deliveryTone[delivery.status]}>{t(`webhooks.delivery.${delivery.status}`)}</Badge>
+            </td>
+            <td className="numeric">{formatNumber(delivery.attempts)}</td>
+            <td>
+              {delivery.lastStatusCode ?? '—'}
+              {delivery.lastError && <span className="cell-secondary">{delivery.lastError}</span>}
+            </td>
+            <td className="nowrap">{formatDateTime(delivery.createdAt)}</td>
+            <td className="nowrap">
+              {delivery.deliveredAt === null ? '—' : formatDateTime(delivery.deliveredAt)}
+            </td>
+            <td>
+              {delivery.status === 'failed' && canRedeliver && (
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  disabled={busyId === delivery.id}
+                  aria-label={`${t('webhooks.redeliver')} — ${delivery.eventType}, ${formatDateTime(delivery.createdAt)}`}
+                  onClick={() =>
+                    void run(
+                      delivery.id,
+                      () => api.redeliverEvent(webhook.id, delivery.id),
+                      t('webhooks.redelivered', { event: delivery.eventType }),
+                    )
+                  }
+                >
+                  {t('webhooks.redeliver')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -1,11 +1,16 @@
 /** Decision-event webhooks: the API's objects and operations (`/api/v1/event-webhooks`). */
 import type { z } from 'zod';
+import type { listEventWebhookDeliveries } from '../../../server/src/api/cases/listEventWebhookDeliveries.ts';
+import type { redeliverEventWebhookDelivery } from '../../../server/src/api/cases/redeliverEventWebhookDelivery.ts';
 import type { eventDeliverySchema, eventWebhookSchema } from '../../../server/src/api/cases/schemas.ts';
 import type { webhookEventTypes } from '../../../server/src/cases/event-webhooks.ts';
 import type { ApiClient } from '../api/client.ts';
 
 export type EventWebhook = z.output<typeof eventWebhookSchema>;
 export type EventDelivery = z.output<typeof eventDeliverySchema>;
+/** One page of a delivery log, newest first, with `next`: where the older page starts (or null). */
+export type EventDeliveryPage = z.output<typeof listEventWebhookDeliveries.response>;
+type Redelivered = z.output<typeof redeliverEventWebhookDelivery.response>;
 export type EventType = EventWebhook['eventTypes'][number];
 
 /** The events the subscription form offers, in the order it shows them. */
@@ -29,10 +34,15 @@ export function eventWebhooksApi(client: ApiClient) {
       client.post<{ webhook: EventWebhook; secret: string }>('/api/v1/event-webhooks', body),
     updateEventWebhook: (webhookId: string, body: Partial<EventWebhookInput> & { disabled?: boolean }) =>
       client.patch<{ webhook: EventWebhook }>(`/api/v1/event-webhooks/${segment(webhookId)}`, body),
-    eventDeliveries: (webhookId: string, query: { limit?: number } = {}) =>
-      client.get<{ deliveries: EventDelivery[] }>(
-        `/api/v1/event-webhooks/${segment(webhookId)}/deliveries`,
-        query,
+    /** One page of the log, newest first; pass the previous page's `next` for the older one. */
+    eventDeliveries: (
+      webhookId: string,
+      query: { limit?: number; before?: number; beforeId?: string } = {},
+    ) => client.get<EventDeliveryPage>(`/api/v1/event-webhooks/${segment(webhookId)}/deliveries`, query),
+    /** Sends a failed delivery again (same `webhook-id`); it is pending again. */
+    redeliverEvent: (webhookId: string, deliveryId: string) =>
+      client.post<Redelivered>(
+        `/api/v1/event-webhooks/${segment(webhookId)}/deliveries/${segment(deliveryId)}/redeliver`,
       ),
   };
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ENTRY_STATUSES } from '../../banks/entries.ts';
 import { RECOMMENDED_ACTIONS, SIGNAL_TYPES, thresholdsSchema } from '../../banks/signals.ts';
-import { epochMs, webhookDeliveryFields } from '../schemas.ts';
+import { epochMs, idParam, webhookDeliveryFields } from '../schemas.ts';
 
 export const signalTypeSchema = z.enum(SIGNAL_TYPES);
 export const actionSchema = z.enum(RECOMMENDED_ACTIONS);
@@ -90,6 +90,21 @@ export const webhookSchema = z
 export const deliverySchema = z
   .object({ ...webhookDeliveryFields, bankId: z.string() })
   .meta({ id: 'WebhookDelivery' });
+
+/** A page of a delivery log (bank and decision-event webhooks alike): newest first, keyset cursor. */
+export const deliveryPageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  before: z.coerce.number().int().optional().describe('createdAt of the last delivery of the previous page'),
+  beforeId: z.string().max(100).optional().describe('id of the last delivery of the previous page'),
+});
+
+/** Where the next (older) page starts: pass both as `before` and `beforeId`; null on the last page. */
+export const deliveryCursorSchema = z
+  .object({ before: epochMs, beforeId: z.string() })
+  .meta({ id: 'WebhookDeliveryCursor' })
+  .nullable();
+
+export const deliveryIdParams = z.strictObject({ webhookId: idParam, deliveryId: idParam });
 
 export const importReportSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { listEventDeliveries } from '../../cases/event-webhooks.ts';
+import { eventDeliveryLog } from '../../cases/event-webhooks.ts';
 import { defineOperation } from '../../http/operation.ts';
+import { deliveryCursorSchema, deliveryPageQuery } from '../banks/schemas.ts';
 import { idParam } from '../schemas.ts';
 import { eventDeliverySchema } from './schemas.ts';
 
@@ -9,14 +10,15 @@ export const listEventWebhookDeliveries = defineOperation({
   method: 'GET',
   path: '/api/v1/event-webhooks/:webhookId/deliveries',
   summary:
-    "A decision-event webhook's delivery log, newest first: status, attempts, last HTTP status and error.",
+    "A decision-event webhook's delivery log, newest first: status, attempts, last HTTP status and " +
+    'error. A page at a time: `next` holds the `before` and `beforeId` of the next (older) page, null ' +
+    'on the last one.',
   tags: ['webhooks'],
   access: { permission: 'webhooks:manage' },
   mutates: false,
   params: z.strictObject({ webhookId: idParam }),
-  query: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
-  response: z.object({ deliveries: z.array(eventDeliverySchema) }),
-  handle: async ({ actor, db, params, query }) => ({
-    deliveries: await listEventDeliveries(db, actor.orgId, params.webhookId, query.limit),
-  }),
+  query: deliveryPageQuery,
+  response: z.object({ deliveries: z.array(eventDeliverySchema), next: deliveryCursorSchema }),
+  handle: async ({ actor, db, params, query }) =>
+    eventDeliveryLog.list(db, actor.orgId, params.webhookId, query),
 });

@@ -1,10 +1,12 @@
 /**
- * Sends queued webhook deliveries (job `banks.deliver_webhook`), signed per Standard Webhooks:
+ * Sends queued webhook deliveries, signed per Standard Webhooks:
  * `webhook-id` (stable across retries, for de-duplication), `webhook-timestamp` (seconds), and
  * `webhook-signature: v1,<base64 HMAC-SHA256 over "id.timestamp.body">` keyed with the subscription's
  * secret. Every attempt is written to the delivery row; a failure throws so the outbox retries with
- * backoff, and the delivery is marked `failed` when the job runs out of attempts. The same machinery
- * sends bank match webhooks and the organisation's event webhooks (decisions, reversals).
+ * backoff, and the delivery is marked `failed` when the job runs out of attempts (it can then be sent
+ * again, delivery-log.ts). The same machinery sends bank match webhooks (`banks.deliver_webhook`) and
+ * the organisation's event webhooks (`cases.deliver_event_webhook`: decisions, reversals); each kind
+ * names its tables in a `WebhookKind` and gets its `DeliveryStore` from `deliveryStore`.
  */
 import { createHmac } from 'node:crypto';
 import type { ServerConfig } from '../config.ts';
@@ -13,7 +15,7 @@ import type { Job } from '../jobs/outbox.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 import { outboundOptions, safeFetch } from '../outbound/index.ts';
 import type { Db } from '../storage/transaction.ts';
-import { secretContext } from './webhooks.ts';
+import type { WebhookKind } from './delivery-log.ts';
 
 /** Standard Webhooks signature of one message: base64 HMAC-SHA256 of `id.timestamp.body`. */
 export function signWebhook(secret: string, id: string, timestamp: number, body: string): string {
@@ -55,6 +57,8 @@ export interface WebhookDeliveryDeps {
 export interface PendingDelivery {
   id: string;
   orgId: string;
+  /** The job that sends it now: a redelivery replaces the job that gave up. */
+  jobId: string | null;
   /** The JSON body, exactly as signed and sent. */
   payload: string;
   status: string;
@@ -76,38 +80,12 @@ export interface DeliveryAttempt {
 
 /**
  * Where one kind of subscription keeps its deliveries: bank webhooks (`webhook_deliveries`) and
- * organisation event webhooks (`event_webhook_deliveries`, cases/event-webhooks.ts) share the
- * signing, sending, retry and attempt log below and differ only in these two queries.
+ * organisation event webhooks (`event_webhook_deliveries`) share the signing, sending, retry and
+ * attempt log below and differ only in these two queries (`deliveryStore` builds them from a kind).
  */
 export interface DeliveryStore {
   load(db: Db, deliveryId: string): Promise<PendingDelivery | undefined>;
   record(db: Db, deliveryId: string, attempt: DeliveryAttempt): Promise<void>;
-}
-
-/** A delivery row joined with its subscription, as both stores select it. */
-export interface DeliveryRow {
-  id: string;
-  org_id: string;
-  payload: string;
-  status: string;
-  attempts: number;
-  url: string;
-  secret_sealed: Buffer;
-  disabled_at: number | null;
-}
-
-export function toPendingDelivery(row: DeliveryRow, secretContext: string): PendingDelivery {
-  return {
-    id: row.id,
-    orgId: row.org_id,
-    payload: row.payload,
-    status: row.status,
-    attempts: row.attempts,
-    url: row.url,
-    secretSealed: row.secret_sealed,
-    secretContext,
-    disabled: row.disabled_at !== null,
-  };
 }
 
 export class DeliveryFailedError extends Error {}
@@ -116,7 +94,8 @@ export function signedDeliveryHandler(deps: WebhookDeliveryDeps, store: Delivery
   return async (job: Job, db) => {
     const { deliveryId } = job.payload as { deliveryId: string };
     const delivery = await store.load(db, deliveryId);
-    if (!delivery || delivery.status !== 'pending') return;
+    // Only the delivery's current job sends it (not one it replaced when it was sent again).
+    if (!delivery || delivery.status !== 'pending' || (delivery.jobId ?? job.id) !== job.id) return;
     const attempts = delivery.attempts + 1;
 
     if (delivery.disabled) {
@@ -176,39 +155,45 @@ export function signedDeliveryHandler(deps: WebhookDeliveryDeps, store: Delivery
   };
 }
 
-/** Deliveries of bank webhooks (matches). */
-export const bankDeliveryStore: DeliveryStore = {
-  async load(db, deliveryId) {
-    const row = await db
-      .selectFrom('webhook_deliveries')
-      .innerJoin('bank_webhooks', (join) =>
-        join
-          .onRef('bank_webhooks.id', '=', 'webhook_deliveries.webhook_id')
-          .onRef('bank_webhooks.org_id', '=', 'webhook_deliveries.org_id'),
-      )
-      .select([
-        'webhook_deliveries.id',
-        'webhook_deliveries.org_id',
-        'webhook_deliveries.payload',
-        'webhook_deliveries.status',
-        'webhook_deliveries.attempts',
-        'bank_webhooks.id as webhook_id',
-        'bank_webhooks.url',
-        'bank_webhooks.secret_sealed',
-        'bank_webhooks.disabled_at',
-      ])
-      .where('webhook_deliveries.id', '=', deliveryId)
-      .executeTakeFirst();
-    return row && toPendingDelivery(row, secretContext(row.webhook_id));
-  },
-  async record(db, deliveryId, attempt) {
-    await db
-      .updateTable('webhook_deliveries')
-      .set({ ...attempt, updated_at: Date.now() })
-      .where('id', '=', deliveryId)
-      .execute();
-  },
-};
-
-export const webhookDeliveryHandler = (deps: WebhookDeliveryDeps): JobHandler =>
-  signedDeliveryHandler(deps, bankDeliveryStore);
+/**
+ * The store of one kind of subscription: its delivery row and the subscription it belongs to (same
+ * organisation), read in two small queries so one piece of code serves every kind.
+ */
+export function deliveryStore(kind: WebhookKind): DeliveryStore {
+  return {
+    async load(db, deliveryId) {
+      const delivery = await db
+        .selectFrom(kind.deliveries)
+        .select(['id', 'org_id', 'webhook_id', 'job_id', 'payload', 'status', 'attempts'])
+        .where('id', '=', deliveryId)
+        .executeTakeFirst();
+      if (!delivery) return undefined;
+      const subscription = await db
+        .selectFrom(kind.subscriptions)
+        .select(['url', 'secret_sealed', 'disabled_at'])
+        .where('org_id', '=', delivery.org_id)
+        .where('id', '=', delivery.webhook_id)
+        .executeTakeFirst();
+      if (!subscription) return undefined;
+      return {
+        id: delivery.id,
+        orgId: delivery.org_id,
+        jobId: delivery.job_id,
+        payload: delivery.payload,
+        status: delivery.status,
+        attempts: delivery.attempts,
+        url: subscription.url,
+        secretSealed: subscription.secret_sealed,
+        secretContext: kind.secretContext(delivery.webhook_id),
+        disabled: subscription.disabled_at !== null,
+      };
+    },
+    async record(db, deliveryId, attempt) {
+      await db
+        .updateTable(kind.deliveries)
+        .set({ ...attempt, updated_at: Date.now() })
+        .where('id', '=', deliveryId)
+        .execute();
+    },
+  };
+}
