@@ -26,6 +26,9 @@ const words = new PackMatcher([
   }),
 ]);
 
+/** A pack whose proclitic would leave fewer than three letters of its term. */
+const pack2 = () => new PackMatcher([pack({ proclitics: ['l'], identity: ['ve'] })]);
+
 const found = (matcher: PackMatcher, text: string) =>
   matcher.match(normaliseText(text)).map((m) => `${m.category}:${m.term}:${m.kind}`);
 
@@ -72,6 +75,19 @@ describe('PackMatcher (words)', () => {
     expect(found(five, 'tant de hane')).toEqual(['hate:haine:fuzzy']);
     expect(found(five, 'omen')).toEqual([]);
     expect(found(five, 'hain')).toEqual(['hate:haine:fuzzy']);
+  });
+
+  it('matches a word written with a proclitic of the pack, if three letters are left', () => {
+    const arabicLike = new PackMatcher([
+      pack({ proclitics: ['wa', 'bil', 'l'], identity: ['teachers'], dehumanising: ['vermin*'] }),
+    ]);
+    expect(found(arabicLike, 'wateachers bilverminous')).toEqual([
+      'identity:teachers:exact',
+      'dehumanising:vermin*:exact',
+    ]);
+    // Without the proclitic list, or with too little left, nothing is read.
+    expect(found(words, 'wateachers')).toEqual([]);
+    expect(found(pack2(), 'lve')).toEqual([]);
   });
 
   it('never fuzzy-matches cue words', () => {

@@ -33,6 +33,7 @@ const FUZZY_PREFIX_CATEGORIES: ReadonlySet<TermCategory> = new Set(['identity', 
 /** Cue words are matched exactly: a typo-tolerant "not" or "said" fires on too many ordinary words. */
 const EXACT_ONLY: ReadonlySet<TermCategory> = new Set(['negation', 'counter', 'quoteCues', 'positive']);
 const MIN_GLUED_PART = 3;
+const MIN_STEM_AFTER_PROCLITIC = 3;
 /** A prefix stem found inside a glued token needs this many letters: shorter stems occur inside many words. */
 const MIN_GLUED_STEM = 5;
 
@@ -94,12 +95,17 @@ export class PackMatcher {
   /** Stem lengths of those prefix entries, by first letter (a typo must keep the first letter). */
   private readonly fuzzyPrefixLengths = new Map<string, number[]>();
   private readonly substringLengths: number[];
+  /** The main pack's proclitics, normalised, longest first. */
+  private readonly proclitics: string[];
 
   constructor(packs: readonly LanguagePack[]) {
     const main = packs[0];
     if (!main) throw new Error('PackMatcher needs at least one pack');
     this.lang = main.lang;
     this.segmentation = main.segmentation;
+    this.proclitics = [...new Set((main.proclitics ?? []).map((p) => normaliseText(p)))]
+      .filter((p) => p !== '' && !p.includes(' '))
+      .sort((a, b) => b.length - a.length);
     const prefixLengths = new Set<number>();
     const substringLengths = new Set<number>();
     for (const pack of packs) {
@@ -167,10 +173,27 @@ export class PackMatcher {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as string;
       if (token === '') continue;
-      const found = this.matchAt(tokens, i, out);
+      const found = this.matchAt(tokens, i, out) || this.matchWithoutProclitic(tokens, i, out);
       if (!found) this.matchEvasion(token, i, out);
     }
     return out;
+  }
+
+  /** `matchAt` on the word at `i` without its longest proclitic that leaves three letters or more. */
+  private matchWithoutProclitic(tokens: string[], i: number, out: TermMatch[]): boolean {
+    const token = tokens[i] as string;
+    for (const proclitic of this.proclitics) {
+      if (
+        !token.startsWith(proclitic) ||
+        [...token].length - [...proclitic].length < MIN_STEM_AFTER_PROCLITIC
+      )
+        continue;
+      tokens[i] = token.slice(proclitic.length);
+      const found = this.matchAt(tokens, i, out);
+      tokens[i] = token;
+      if (found) return true;
+    }
+    return false;
   }
 
   private matchAt(tokens: string[], i: number, out: TermMatch[]): boolean {

@@ -54,6 +54,11 @@ export interface LanguagePack {
   /** Where negation sits relative to what it negates: `before` (English, French), or `both` for verb-final
    * languages (Hindi, Tamil, Korean, Turkish) where it follows the verb. Default `before`. */
   negationScope?: 'before' | 'both';
+  /**
+   * Prefixes written onto the next word (Arabic و ف ب ل ك, the article ال and their combinations): a word
+   * that matches no term is tried again without one of them, longest first, if three letters are left.
+   */
+  proclitics?: string[];
   /** Free-text notes for maintainers, keyed by topic. */
   notes?: Record<string, string>;
   identity: string[];
@@ -111,6 +116,7 @@ export function validatePack(raw: unknown): LanguagePack {
     reviewer: (o.reviewer ?? null) as Reviewer | null,
     includes: stringList(o.includes, 'includes', lang),
     negationScope: o.negationScope === 'both' ? 'both' : 'before',
+    proclitics: stringList(o.proclitics, 'proclitics', lang),
     notes: (typeof o.notes === 'object' && o.notes !== null ? o.notes : {}) as Record<string, string>,
     slurs: slurs as SlurEntry[],
   } as LanguagePack;
