@@ -95,6 +95,8 @@ export class PackMatcher {
   /** Stem lengths of those prefix entries, by first letter (a typo must keep the first letter). */
   private readonly fuzzyPrefixLengths = new Map<string, number[]>();
   private readonly substringLengths: number[];
+  /** Prefix stems that may be found glued after another word, by their first `MIN_GLUED_STEM` characters. */
+  private readonly gluedStems = new Map<string, Entry[]>();
   /** The main pack's proclitics, normalised, longest first. */
   private readonly proclitics: string[];
 
@@ -117,6 +119,8 @@ export class PackMatcher {
         } else if (entry.prefix && entry.tokens.length === 1) {
           push(this.byPrefix, first, entry);
           prefixLengths.add(first.length);
+          if (first.length >= MIN_GLUED_STEM && !EXACT_ONLY.has(entry.category))
+            push(this.gluedStems, first.slice(0, MIN_GLUED_STEM), entry);
           if (first.length >= MIN_FUZZY_LENGTH && FUZZY_PREFIX_CATEGORIES.has(entry.category)) {
             for (const d of deletions(first)) push(this.byPrefixDeletion, d, entry);
             push(this.byPrefixDeletion, first, entry);
@@ -322,10 +326,8 @@ export class PackMatcher {
       }
       // A prefix entry's stem glued after another word ("lesmusulmans" for `musulman*`): the stem must begin
       // the right part. (Glued before another word, the stem begins the token and `matchAt` found it.)
-      for (const length of this.prefixLengths) {
-        if (length < MIN_GLUED_STEM || length > right.length) continue;
-        for (const e of this.byPrefix.get(right.slice(0, length)) ?? []) {
-          if (EXACT_ONLY.has(e.category)) continue;
+      for (const e of this.gluedStems.get(right.slice(0, MIN_GLUED_STEM)) ?? []) {
+        if (right.startsWith(e.tokens[0] as string)) {
           out.push({
             category: e.category,
             term: e.term,
