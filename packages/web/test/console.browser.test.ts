@@ -9,9 +9,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../../../test-support/requirements.ts';
-import { CHROMIUM_PATH, launchChromium, openWatchedPage, type WatchedPage } from './support/browser.ts';
-import { ensureConsoleBuilt, WEB_DIR } from './support/build.ts';
-import { startVigie, type VigieProcess } from './support/server.ts';
+import { CHROMIUM_PATH, openWatchedPage, type WatchedPage } from './support/browser.ts';
+import { WEB_DIR } from './support/build.ts';
+import { startConsole, type RunningConsole } from './support/console.ts';
+import type { VigieProcess } from './support/server.ts';
 
 const ok = needs('chromium', existsSync(CHROMIUM_PATH), 'apt-get install chromium');
 
@@ -22,6 +23,7 @@ const catalogue = (code: string) =>
   JSON.parse(readFileSync(path.join(WEB_DIR, `src/i18n/${code}.json`), 'utf8')) as Record<string, string>;
 
 describe.skipIf(!ok)('console in Chromium', () => {
+  let started: RunningConsole;
   let vigie: VigieProcess;
   let browser: Browser;
   let watched: WatchedPage;
@@ -35,17 +37,12 @@ describe.skipIf(!ok)('console in Chromium', () => {
   ];
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    vigie = await startVigie();
-    browser = await launchChromium();
-    watched = await openWatchedPage(browser, { locale: 'en-GB' });
-    page = watched.page;
+    // The first sign-in and the forced password change are steps of this test: no admin session here.
+    started = await startConsole({ page: { width: 1280, height: 800 } });
+    ({ vigie, browser, watched, page } = started);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await vigie?.stop();
-  });
+  afterAll(() => started?.close());
 
   let nadiaPassword = '';
   const api = (path: string, init: RequestInit = {}) => fetch(vigie.url + path, init);

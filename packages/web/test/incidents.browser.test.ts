@@ -7,15 +7,15 @@
  * names them.
  */
 import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../../../test-support/requirements.ts';
 import type { Case, Queue } from '../src/api/types.ts';
 import type { Incident } from '../src/incidents/api.ts';
 import { sessionAfterPasswordChange, type ApiSession } from './support/api.ts';
-import { CHROMIUM_PATH, launchChromium, openWatchedPage, type WatchedPage } from './support/browser.ts';
-import { ensureConsoleBuilt } from './support/build.ts';
-import { startVigie, type VigieProcess } from './support/server.ts';
+import { CHROMIUM_PATH, problemsBesides, type WatchedPage } from './support/browser.ts';
+import { startConsole, type ConsoleWithAdmin } from './support/console.ts';
+import type { VigieProcess } from './support/server.ts';
 
 const ok = needs('chromium', existsSync(CHROMIUM_PATH), 'apt-get install chromium');
 
@@ -27,14 +27,11 @@ const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeou
  * Chromium logs every 4xx as a console error: the signed-out session check (401) and the declaration
  * refused on purpose for its unreadable URL (400) are expected.
  */
-const unexpected = (problems: string[]) =>
-  problems.filter(
-    (p) => !/^error: Failed to load resource: the server responded with a status of (400|401) /.test(p),
-  );
+const unexpected = problemsBesides(400, 401);
 
 describe.skipIf(!ok)('incidents screen in Chromium', () => {
+  let started: ConsoleWithAdmin;
   let vigie: VigieProcess;
-  let browser: Browser;
   let admin: ApiSession;
   let watched: WatchedPage;
   let page: Page;
@@ -42,18 +39,11 @@ describe.skipIf(!ok)('incidents screen in Chromium', () => {
   let crisisQueue: Queue;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    vigie = await startVigie();
-    browser = await launchChromium();
-    admin = await sessionAfterPasswordChange(vigie.url, vigie.admin.email, vigie.admin.password, PASSWORD);
-    watched = await openWatchedPage(browser, { locale: 'en-GB', width: 1400, height: 900 });
-    page = watched.page;
+    started = await startConsole({ adminPassword: PASSWORD });
+    ({ vigie, admin, watched, page } = started);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await vigie?.stop();
-  });
+  afterAll(() => started?.close());
 
   const incidents = async () => (await admin.get<{ incidents: Incident[] }>('/api/v1/incidents')).incidents;
   const section = (name: string) => page.getByRole('region', { name });

@@ -6,13 +6,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { validatePack } from '@vigie/classify';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../../../test-support/requirements.ts';
-import { sessionAfterPasswordChange, type ApiSession } from './support/api.ts';
-import { CHROMIUM_PATH, launchChromium, openWatchedPage, type WatchedPage } from './support/browser.ts';
-import { ensureConsoleBuilt } from './support/build.ts';
-import { startVigie, type VigieProcess } from './support/server.ts';
+import type { ApiSession } from './support/api.ts';
+import { CHROMIUM_PATH, problemsBesides, type WatchedPage } from './support/browser.ts';
+import { startConsole, type ConsoleWithAdmin } from './support/console.ts';
+import type { VigieProcess } from './support/server.ts';
 
 const ok = needs('chromium', existsSync(CHROMIUM_PATH), 'apt-get install chromium');
 
@@ -21,10 +21,7 @@ const PASSWORD = 'correct horse battery staple';
 const NEW_TERM = 'blorptoad*';
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
 /** Chromium logs every 4xx as a console error; only the signed-out session check (401) is expected. */
-const unexpected = (problems: string[]) =>
-  problems.filter(
-    (p) => !/^error: Failed to load resource: the server responded with a status of 401 /.test(p),
-  );
+const unexpected = problemsBesides(401);
 
 interface PackAnswer {
   effective: { dehumanising: string[] };
@@ -32,20 +29,16 @@ interface PackAnswer {
 }
 
 describe.skipIf(!ok)('language-pack editor in Chromium', () => {
+  let started: ConsoleWithAdmin;
   let vigie: VigieProcess;
-  let browser: Browser;
   let admin: ApiSession;
   let watched: WatchedPage;
   let page: Page;
   let dehumanising: Locator;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    vigie = await startVigie();
-    browser = await launchChromium();
-    admin = await sessionAfterPasswordChange(vigie.url, vigie.admin.email, vigie.admin.password, PASSWORD);
-    watched = await openWatchedPage(browser, { locale: 'en-GB', width: 1400, height: 900 });
-    page = watched.page;
+    started = await startConsole({ adminPassword: PASSWORD });
+    ({ vigie, admin, watched, page } = started);
     await page.goto(vigie.url + '/login');
     await page.getByLabel('Email').fill(vigie.admin.email);
     await page.getByLabel('Password').fill(PASSWORD);
@@ -53,10 +46,7 @@ describe.skipIf(!ok)('language-pack editor in Chromium', () => {
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await vigie?.stop();
-  });
+  afterAll(() => started?.close());
 
   it('lists the shipped languages, none edited yet', async () => {
     await page

@@ -7,13 +7,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../../../test-support/requirements.ts';
 import { apiSession } from './support/api.ts';
-import { CHROMIUM_PATH, launchChromium, openWatchedPage, type WatchedPage } from './support/browser.ts';
-import { ensureConsoleBuilt, WEB_DIR } from './support/build.ts';
-import { startVigie, type VigieProcess } from './support/server.ts';
+import { CHROMIUM_PATH, problemsBesides, type WatchedPage } from './support/browser.ts';
+import { WEB_DIR } from './support/build.ts';
+import { startConsole, type RunningConsole } from './support/console.ts';
+import type { VigieProcess } from './support/server.ts';
 
 const ok = needs('chromium', existsSync(CHROMIUM_PATH), 'apt-get install chromium');
 
@@ -25,10 +26,7 @@ const english = JSON.parse(readFileSync(path.join(WEB_DIR, 'src/i18n/en.json'), 
   string
 >;
 /** Chromium logs the signed-out session check (401) as a console error; nothing else may appear. */
-const unexpected = (problems: string[]) =>
-  problems.filter(
-    (p) => !/^error: Failed to load resource: the server responded with a status of 401 /.test(p),
-  );
+const unexpected = problemsBesides(401);
 
 interface CaseView {
   id: string;
@@ -37,23 +35,18 @@ interface CaseView {
 }
 
 describe.skipIf(!ok)('a newcomer in Chromium', () => {
+  let started: RunningConsole;
   let vigie: VigieProcess;
-  let browser: Browser;
   let watched: WatchedPage;
   let page: Page;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    vigie = await startVigie();
-    browser = await launchChromium();
-    watched = await openWatchedPage(browser, { locale: 'en-GB', width: 1400, height: 900 });
-    page = watched.page;
+    // No password change beforehand: the test signs in with the one-time password, as a newcomer would.
+    started = await startConsole();
+    ({ vigie, watched, page } = started);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await vigie?.stop();
-  });
+  afterAll(() => started?.close());
 
   const heading = () => page.locator('h1').textContent();
 

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../../../test-support/requirements.ts';
@@ -15,10 +15,10 @@ import type { VaultItem } from '../src/evidence/api.ts';
 import type { Notice, NoticeEvent } from '../src/notices/api.ts';
 import { epochToLocalDateTime } from '../src/notices/form.ts';
 import type { Platform } from '../src/platforms/api.ts';
-import { sessionAfterPasswordChange, type ApiSession } from './support/api.ts';
-import { CHROMIUM_PATH, launchChromium, openWatchedPage, type WatchedPage } from './support/browser.ts';
-import { ensureConsoleBuilt } from './support/build.ts';
-import { startVigie, type VigieProcess } from './support/server.ts';
+import type { ApiSession } from './support/api.ts';
+import { CHROMIUM_PATH, problemsBesides, type WatchedPage } from './support/browser.ts';
+import { startConsole, type ConsoleWithAdmin } from './support/console.ts';
+import type { VigieProcess } from './support/server.ts';
 
 const ok = needs('chromium', existsSync(CHROMIUM_PATH), 'apt-get install chromium');
 
@@ -31,31 +31,21 @@ const EVIDENCE_TEXT =
   'Saved post: <img src=x onerror="window.__vigiePwned = \'evidence\'"> threatens a group.\n';
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
 /** Chromium logs every 4xx as a console error; only the signed-out session check (401) is expected. */
-const unexpected = (problems: string[]) =>
-  problems.filter(
-    (p) => !/^error: Failed to load resource: the server responded with a status of 401 /.test(p),
-  );
+const unexpected = problemsBesides(401);
 
 describe.skipIf(!ok)('notices, platform directory and evidence vault in Chromium', () => {
+  let started: ConsoleWithAdmin;
   let vigie: VigieProcess;
-  let browser: Browser;
   let admin: ApiSession;
   let watched: WatchedPage;
   let page: Page;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    vigie = await startVigie();
-    browser = await launchChromium();
-    admin = await sessionAfterPasswordChange(vigie.url, vigie.admin.email, vigie.admin.password, PASSWORD);
-    watched = await openWatchedPage(browser, { locale: 'en-GB', width: 1400, height: 900 });
-    page = watched.page;
+    started = await startConsole({ adminPassword: PASSWORD });
+    ({ vigie, admin, watched, page } = started);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await vigie?.stop();
-  });
+  afterAll(() => started?.close());
 
   const nav = () => page.getByRole('navigation', { name: 'Main' });
   const navTo = async (name: string, heading: string) => {

@@ -12,9 +12,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../../../test-support/requirements.ts';
 import { sessionAfterPasswordChange, type ApiSession } from './support/api.ts';
-import { CHROMIUM_PATH, launchChromium, openWatchedPage, type WatchedPage } from './support/browser.ts';
-import { ensureConsoleBuilt, WEB_DIR } from './support/build.ts';
-import { startVigie, type VigieProcess } from './support/server.ts';
+import { CHROMIUM_PATH, openWatchedPage, problemsBesides, type WatchedPage } from './support/browser.ts';
+import { WEB_DIR } from './support/build.ts';
+import { startConsole, type ConsoleWithAdmin } from './support/console.ts';
+import type { VigieProcess } from './support/server.ts';
 
 const ok = needs('chromium', existsSync(CHROMIUM_PATH), 'apt-get install chromium');
 
@@ -28,10 +29,7 @@ const catalogue = (code: string) =>
  * Chromium logs every 4xx as a console error. The steps provoke two on purpose: 401 (the signed-out
  * session check) and 403 (the decision maker trying to decide the appeal of their own decision).
  */
-const unexpected = (problems: string[]) =>
-  problems.filter(
-    (p) => !/^error: Failed to load resource: the server responded with a status of (401|403) /.test(p),
-  );
+const unexpected = problemsBesides(401, 403);
 
 interface CaseView {
   id: string;
@@ -41,6 +39,7 @@ interface CaseView {
 }
 
 describe.skipIf(!ok)('review workspace and public pages in Chromium', () => {
+  let started: ConsoleWithAdmin;
   let vigie: VigieProcess;
   let browser: Browser;
   let admin: ApiSession;
@@ -49,19 +48,12 @@ describe.skipIf(!ok)('review workspace and public pages in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    vigie = await startVigie();
-    browser = await launchChromium();
-    admin = await sessionAfterPasswordChange(vigie.url, vigie.admin.email, vigie.admin.password, PASSWORD);
+    started = await startConsole({ adminPassword: PASSWORD });
+    ({ vigie, browser, admin, watched: console_, page } = started);
     slug = (await admin.get<{ slug: string }>('/api/v1/organisation')).slug;
-    console_ = await openWatchedPage(browser, { locale: 'en-GB', width: 1400, height: 900 });
-    page = console_.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await vigie?.stop();
-  });
+  afterAll(() => started?.close());
 
   it('takes a public report in Arabic, laid out right to left, and shows its status page', async () => {
     const ar = catalogue('ar');

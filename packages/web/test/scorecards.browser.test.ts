@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../../../test-support/requirements.ts';
 import type { Scorecard } from '../src/scorecards/api.ts';
 import { formatShare } from '../src/scorecards/format.ts';
-import { sessionAfterPasswordChange, type ApiSession } from './support/api.ts';
-import { CHROMIUM_PATH, launchChromium, openWatchedPage, type WatchedPage } from './support/browser.ts';
-import { ensureConsoleBuilt, WEB_DIR } from './support/build.ts';
-import { startVigie, type VigieProcess } from './support/server.ts';
+import type { ApiSession } from './support/api.ts';
+import { CHROMIUM_PATH, openWatchedPage, problemsBesides, type WatchedPage } from './support/browser.ts';
+import { WEB_DIR } from './support/build.ts';
+import { startConsole, type ConsoleWithAdmin } from './support/console.ts';
+import type { VigieProcess } from './support/server.ts';
 
 const ok = needs('chromium', existsSync(CHROMIUM_PATH), 'apt-get install chromium');
 
@@ -33,10 +34,7 @@ const fr = catalogue('fr');
  * Chromium logs every 4xx as a console error. The steps provoke two on purpose: 401 (the signed-out
  * session check) and 404 (the public scorecard of an organisation that has not published).
  */
-const unexpected = (problems: string[]) =>
-  problems.filter(
-    (p) => !/^error: Failed to load resource: the server responded with a status of (401|404) /.test(p),
-  );
+const unexpected = problemsBesides(401, 404);
 
 interface SeedNotice {
   platform: string;
@@ -107,6 +105,7 @@ const NOTICES: SeedNotice[] = [
 ];
 
 describe.skipIf(!ok)('scorecards in Chromium', () => {
+  let started: ConsoleWithAdmin;
   let vigie: VigieProcess;
   let browser: Browser;
   let admin: ApiSession;
@@ -117,10 +116,8 @@ describe.skipIf(!ok)('scorecards in Chromium', () => {
   let studyCard: Scorecard;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    vigie = await startVigie();
-    browser = await launchChromium();
-    admin = await sessionAfterPasswordChange(vigie.url, vigie.admin.email, vigie.admin.password, PASSWORD);
+    started = await startConsole({ adminPassword: PASSWORD });
+    ({ vigie, browser, admin, watched: console_, page } = started);
     slug = (await admin.get<{ slug: string }>('/api/v1/organisation')).slug;
 
     const platformIds = new Map<string, string>();
@@ -174,15 +171,9 @@ describe.skipIf(!ok)('scorecards in Chromium', () => {
     for (const index of [0, 3])
       await admin.send('POST', `/api/v1/notices/${noticeIds[index]}/study`, { studyId: study.id });
     studyCard = await admin.get<Scorecard>(`/api/v1/studies/${study.id}/scorecard`);
-
-    console_ = await openWatchedPage(browser, { locale: 'en-GB', width: 1400, height: 900 });
-    page = console_.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await vigie?.stop();
-  });
+  afterAll(() => started?.close());
 
   it('computes the seeded outcomes in the API (the reference for the pages)', () => {
     expect(card.overall).toMatchObject({

@@ -7,9 +7,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../../../test-support/requirements.ts';
-import { launchChromium, openWatchedPage } from './support/browser.ts';
-import { ensureConsoleBuilt } from './support/build.ts';
-import { startVigie, type VigieProcess } from './support/server.ts';
+import { startConsole } from './support/console.ts';
+import type { VigieProcess } from './support/server.ts';
 import { apiSession } from './support/api.ts';
 import sharp from 'sharp';
 
@@ -183,11 +182,10 @@ async function shootCivilSociety(vigie: VigieProcess, page: Page): Promise<void>
 
 async function main(): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
-  ensureConsoleBuilt();
-  const vigie = await startVigie();
-  const browser = await launchChromium();
+  const started = await startConsole({ page: { width: 1280, height: 800 } });
+  const { vigie, page } = started;
+  const { problems } = started.watched;
   try {
-    const { page, problems } = await openWatchedPage(browser, { locale: 'en-GB', width: 1280, height: 800 });
     await page.goto(`${vigie.url}/login`);
     await page.getByLabel('Email').fill(vigie.admin.email);
     await shoot(page, 'login');
@@ -246,8 +244,7 @@ async function main(): Promise<void> {
 
     if (problems.length) console.warn(`console problems while shooting:\n${problems.join('\n')}`);
   } finally {
-    await browser.close();
-    await vigie.stop();
+    await started.close();
   }
 }
 

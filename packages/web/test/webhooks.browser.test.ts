@@ -10,25 +10,22 @@ import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../../../test-support/requirements.ts';
 import type { Case } from '../src/api/types.ts';
 import type { EventDelivery, EventWebhook } from '../src/webhooks/api.ts';
-import { sessionAfterPasswordChange, type ApiSession } from './support/api.ts';
-import { CHROMIUM_PATH, launchChromium, openWatchedPage, type WatchedPage } from './support/browser.ts';
-import { ensureConsoleBuilt } from './support/build.ts';
-import { startVigie, type VigieProcess } from './support/server.ts';
+import type { ApiSession } from './support/api.ts';
+import { CHROMIUM_PATH, problemsBesides, type WatchedPage } from './support/browser.ts';
+import { startConsole, type ConsoleWithAdmin } from './support/console.ts';
+import type { VigieProcess } from './support/server.ts';
 
 const ok = needs('chromium', existsSync(CHROMIUM_PATH), 'apt-get install chromium');
 
 const PASSWORD = 'correct horse battery staple';
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 200 });
 /** Chromium logs every 4xx as a console error: the signed-out session check (401) and the refused URL (400). */
-const unexpected = (problems: string[]) =>
-  problems.filter(
-    (p) => !/^error: Failed to load resource: the server responded with a status of (400|401) /.test(p),
-  );
+const unexpected = problemsBesides(400, 401);
 
 interface Received {
   path: string;
@@ -52,8 +49,8 @@ describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
   /** While true, the receiver answers 500 to everything. */
   let receiverDown = false;
   let hookUrl: string;
+  let started: ConsoleWithAdmin;
   let vigie: VigieProcess;
-  let browser: Browser;
   let admin: ApiSession;
   let watched: WatchedPage;
   let page: Page;
@@ -72,18 +69,16 @@ describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const { port } = receiver.address() as AddressInfo;
     hookUrl = `http://127.0.0.1:${port}/vigie/decisions`;
-    ensureConsoleBuilt();
-    // The one private address the server may call: the receiver.
-    vigie = await startVigie({ VIGIE_OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${port}` });
-    browser = await launchChromium();
-    admin = await sessionAfterPasswordChange(vigie.url, vigie.admin.email, vigie.admin.password, PASSWORD);
-    watched = await openWatchedPage(browser, { locale: 'en-GB', width: 1400, height: 900 });
-    page = watched.page;
+    started = await startConsole({
+      // The one private address the server may call: the receiver.
+      env: { VIGIE_OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${port}` },
+      adminPassword: PASSWORD,
+    });
+    ({ vigie, admin, watched, page } = started);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await vigie?.stop();
+    await started?.close();
     await new Promise((resolve) => receiver?.close(resolve));
   });
 

@@ -26,10 +26,14 @@ export interface WatchedPage {
   problems: string[];
 }
 
-export async function openWatchedPage(
-  browser: Browser,
-  options: { locale?: string; width?: number; height?: number } = {},
-): Promise<WatchedPage> {
+/** A page's locale and viewport size (en-GB and 1280 × 800 when left out). */
+export interface PageOptions {
+  locale?: string;
+  width?: number;
+  height?: number;
+}
+
+export async function openWatchedPage(browser: Browser, options: PageOptions = {}): Promise<WatchedPage> {
   const context = await browser.newContext({
     locale: options.locale ?? 'en-GB',
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
@@ -43,4 +47,15 @@ export async function openWatchedPage(
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   return { context, page, problems };
+}
+
+/**
+ * A filter keeping the problems other than the console errors Chromium logs for responses with one of
+ * `statuses`: it logs every 4xx, so a test names the ones it provokes (or expects) on purpose.
+ */
+export function problemsBesides(...statuses: number[]): (problems: string[]) => string[] {
+  const expected = new RegExp(
+    `^error: Failed to load resource: the server responded with a status of (${statuses.join('|')}) `,
+  );
+  return (problems) => problems.filter((problem) => !expected.test(problem));
 }
