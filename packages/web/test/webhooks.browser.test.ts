@@ -6,13 +6,16 @@
  * log, the subscription disabled and enabled again, and a delivery that failed for good (the receiver
  * down) sent again from the log. Outcomes are checked through the API too.
  */
-import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../../../test-support/requirements.ts';
+import {
+  startWebhookReceiver,
+  verifiesSignature,
+  type ReceivedRequest,
+  type WebhookReceiver,
+} from '../../server/test/support/webhook-receiver.ts';
 import type { Case } from '../src/api/types.ts';
 import type { EventDelivery, EventWebhook } from '../src/webhooks/api.ts';
 import type { ApiSession } from './support/api.ts';
@@ -27,27 +30,8 @@ const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeou
 /** Chromium logs every 4xx as a console error: the signed-out session check (401) and the refused URL (400). */
 const unexpected = problemsBesides(400, 401);
 
-interface Received {
-  path: string;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** Standard Webhooks verification, written from the specification rather than from the sender's code. */
-function signedWith(secret: string, { headers, body }: Received): boolean {
-  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
-  const signed = `${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`;
-  const expected = createHmac('sha256', key).update(signed).digest('base64');
-  return String(headers['webhook-signature'])
-    .split(' ')
-    .some((signature) => signature === `v1,${expected}`);
-}
-
 describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
-  let receiver: http.Server;
-  const received: Received[] = [];
-  /** While true, the receiver answers 500 to everything. */
-  let receiverDown = false;
+  let receiver: WebhookReceiver;
   let hookUrl: string;
   let started: ConsoleWithAdmin;
   let vigie: VigieProcess;
@@ -57,17 +41,8 @@ describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
   let secret: string;
 
   beforeAll(async () => {
-    receiver = http.createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        received.push({ path: request.url ?? '', headers: request.headers, body });
-        response.statusCode = receiverDown ? 500 : 204;
-        response.end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    const { port } = receiver.address() as AddressInfo;
+    receiver = await startWebhookReceiver({ failures: 0, failureStatus: 500 });
+    const { port } = receiver;
     hookUrl = `http://127.0.0.1:${port}/vigie/decisions`;
     started = await startConsole({
       // The one private address the server may call: the receiver.
@@ -79,7 +54,7 @@ describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
 
   afterAll(async () => {
     await started?.close();
-    await new Promise((resolve) => receiver?.close(resolve));
+    receiver?.close();
   });
 
   /** A public report of `contentUrl`, then a removal decided through the API: one `decision.created`. */
@@ -191,10 +166,10 @@ describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
     await reportAndDecide('https://social.example/p/77');
 
     // The job worker delivers it; the log shows it once refreshed.
-    await eventually(() => received.length).toBe(1);
-    const [delivery] = received;
+    await eventually(() => receiver.received.length).toBe(1);
+    const [delivery] = receiver.received;
     expect(delivery?.path).toBe('/vigie/decisions');
-    expect(signedWith(secret, delivery as Received)).toBe(true);
+    expect(verifiesSignature(secret, delivery!.headers, delivery!.body)).toBe(true);
     expect(JSON.parse(delivery?.body ?? '{}')).toMatchObject({ type: 'decision.created' });
 
     const deliveryRow = log.getByTestId('delivery-row');
@@ -234,14 +209,14 @@ describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
       (await admin.get<{ deliveries: EventDelivery[] }>(`${webhookPath}/deliveries`)).deliveries;
     // The receiver is down; the subscription is disabled after the first failed attempt, so the next
     // attempt gives up at once (rather than after the outbox's eight attempts).
-    receiverDown = true;
-    const before = received.length;
+    receiver.down.add(new URL(hookUrl).pathname);
+    const before = receiver.received.length;
     await reportAndDecide('https://social.example/p/78');
-    await eventually(() => received.length).toBe(before + 1);
+    await eventually(() => receiver.received.length).toBe(before + 1);
     await admin.send('PATCH', webhookPath, { disabled: true });
     await eventually(async () => (await logged())[0]?.status).toBe('failed');
     await admin.send('PATCH', webhookPath, { disabled: false });
-    receiverDown = false;
+    receiver.down.delete(new URL(hookUrl).pathname);
     const [failed] = await logged();
 
     const log = page.getByTestId('delivery-log');
@@ -262,10 +237,10 @@ describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
 
     const [delivered] = await logged();
     expect(delivered).toMatchObject({ id: failed?.id, status: 'delivered', lastStatusCode: 204 });
-    const resent = received.at(-1) as Received;
+    const resent = receiver.received.at(-1) as ReceivedRequest;
     expect(resent.headers['webhook-id']).toBe(failed?.id);
-    expect(resent.body).toBe(received[before]?.body);
-    expect(signedWith(secret, resent)).toBe(true);
+    expect(resent.body).toBe(receiver.received[before]?.body);
+    expect(verifiesSignature(secret, resent.headers, resent.body)).toBe(true);
     expect(unexpected(watched.problems)).toEqual([]);
   });
 });

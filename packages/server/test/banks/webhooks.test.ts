@@ -3,9 +3,6 @@
  * outbox after a failing receiver, the delivery log a page at a time, redelivery of a delivery that
  * failed for good, and refusal of non-public destinations (through the SSRF-safe fetcher, outbound/).
  */
-import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bankIndexes } from '../../src/banks/bank-indexes.ts';
 import { DELIVER_WEBHOOK_JOB, webhookDeliveryHandler } from '../../src/banks/webhooks.ts';
@@ -18,37 +15,23 @@ import {
   type TestApp,
   type TestOrganisation,
 } from '../support/app.ts';
+import {
+  startWebhookReceiver,
+  verifiesSignature,
+  type ReceivedRequest,
+  type WebhookReceiver,
+} from '../support/webhook-receiver.ts';
 import { addEntry, api, createBank, randomHex, type ResponseBody } from './helpers.ts';
-
-interface Received {
-  path: string;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
 
 let t: TestApp;
 let org: TestOrganisation;
-let receiver: http.Server;
+let receiver: WebhookReceiver;
 let port: number;
 let worker: JobWorker;
-const received: Received[] = [];
-let failuresLeft = 1;
-/** Paths whose receiver is down: every attempt answers 500. */
-const down = new Set<string>();
 
 beforeAll(async () => {
-  receiver = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      const path = request.url ?? '';
-      received.push({ path, headers: request.headers, body });
-      response.statusCode = down.has(path) ? 500 : failuresLeft-- > 0 ? 500 : 204;
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  port = (receiver.address() as AddressInfo).port;
+  receiver = await startWebhookReceiver({ failures: 1, failureStatus: 500 });
+  port = receiver.port;
   t = await createTestApp({ VIGIE_OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${port}` });
   org = await createTestOrganisation(t, 'Hooked', [
     'banks:read',
@@ -82,16 +65,6 @@ async function waitForDelivery(webhookId: string, done: (d: ResponseBody) => boo
   }
 }
 
-/** Standard Webhooks verification, written from the specification rather than from the sender's code. */
-function verifies(secret: string, headers: http.IncomingHttpHeaders, body: string): boolean {
-  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
-  const signed = `${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`;
-  const expected = createHmac('sha256', key).update(signed).digest('base64');
-  return String(headers['webhook-signature'])
-    .split(' ')
-    .some((s) => s === `v1,${expected}`);
-}
-
 describe('webhooks', () => {
   it('delivers a signed match event, retrying after a failure, and logs every attempt', async () => {
     const bank = await createBank(t, org.apiKeyHeaders, { name: 'HOOKED', action: 'block' });
@@ -116,18 +89,18 @@ describe('webhooks', () => {
 
     const delivery = await waitForDelivery(webhook.id, (d) => d.status === 'delivered');
     expect(delivery).toMatchObject({ attempts: 2, lastStatusCode: 204, lastError: null });
-    expect(received).toHaveLength(2);
-    const [first, second] = received as [Received, Received];
+    expect(receiver.received).toHaveLength(2);
+    const [first, second] = receiver.received as [ReceivedRequest, ReceivedRequest];
     expect(second.headers['webhook-id']).toBe(first.headers['webhook-id']);
     expect(second.headers['webhook-id']).toBe(delivery.id);
-    for (const attempt of received) {
-      expect(verifies(secret, attempt.headers, attempt.body)).toBe(true);
+    for (const attempt of receiver.received) {
+      expect(verifiesSignature(secret, attempt.headers, attempt.body)).toBe(true);
       expect(Math.abs(Number(attempt.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
     }
-    expect(verifies(secret, second.headers, second.body.replace(md5, randomHex(32)))).toBe(false);
-    expect(verifies(`whsec_${Buffer.alloc(32, 1).toString('base64')}`, second.headers, second.body)).toBe(
-      false,
-    );
+    expect(verifiesSignature(secret, second.headers, second.body.replace(md5, randomHex(32)))).toBe(false);
+    expect(
+      verifiesSignature(`whsec_${Buffer.alloc(32, 1).toString('base64')}`, second.headers, second.body),
+    ).toBe(false);
     const event = JSON.parse(second.body);
     expect(event).toMatchObject({
       type: 'bank.match',
@@ -153,12 +126,12 @@ describe('webhooks', () => {
     const md5 = randomHex(32);
     await addEntry(t, org.apiKeyHeaders, bank.id, { signalType: 'md5', value: md5 });
     await bankIndexes(t.database.storage.db).catchUp();
-    const before = received.length;
+    const before = receiver.received.length;
     await api(t, 'POST', '/api/v1/check', org.apiKeyHeaders, { hashes: { md5: [md5] } });
     const delivery = await waitForDelivery(created.body.webhook.id, (d) => d.attempts >= 1);
     expect(delivery.status).toBe('pending');
     expect(delivery.lastError).toMatch(/does not fetch loopback addresses/);
-    expect(received.length).toBe(before);
+    expect(receiver.received.length).toBe(before);
     const disabled = await api(t, 'DELETE', `/api/v1/webhooks/${created.body.webhook.id}`, org.apiKeyHeaders);
     expect(disabled.body.webhook.disabledAt).not.toBeNull();
     const reenabled = await api(
@@ -258,7 +231,7 @@ describe('webhooks', () => {
       url: `http://127.0.0.1:${port}/down`,
     });
     const webhookId = created.body.webhook.id as string;
-    down.add('/down');
+    receiver.down.add('/down');
     const md5 = randomHex(32);
     await addEntry(t, org.apiKeyHeaders, bank.id, { signalType: 'md5', value: md5 });
     await bankIndexes(t.database.storage.db).catchUp();
@@ -286,7 +259,7 @@ describe('webhooks', () => {
     });
     expect(unknown.body.error).toMatchObject({ code: 'not_found', field: 'params.deliveryId' });
 
-    down.delete('/down');
+    receiver.down.delete('/down');
     const headers = { ...org.apiKeyHeaders, 'idempotency-key': `redeliver-${failed.id}` };
     const again = await api(t, 'POST', redeliverUrl, headers);
     expect(again.status, JSON.stringify(again.body)).toBe(200);
@@ -308,7 +281,7 @@ describe('webhooks', () => {
 
     const delivered = await waitForDelivery(webhookId, (d) => d.status === 'delivered');
     expect(delivered).toMatchObject({ id: failed.id, attempts: failed.attempts + 1, lastStatusCode: 204 });
-    const attempts = received.filter((r) => r.path === '/down');
+    const attempts = receiver.received.filter((r) => r.path === '/down');
     expect(attempts.length).toBe(failed.attempts + 1);
     expect(new Set(attempts.map((a) => a.headers['webhook-id']))).toEqual(new Set([failed.id]));
     expect(new Set(attempts.map((a) => a.body)).size).toBe(1);

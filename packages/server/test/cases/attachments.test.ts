@@ -1,19 +1,13 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  createTestOrganisation,
-  type TestApp,
-  type TestOrganisation,
-} from '../support/app.ts';
-import { notice, publicReport, runHashJob } from './support.ts';
+import type { TestApp, TestOrganisation } from '../support/app.ts';
+import { createReportingTestApp, notice, publicReport, runHashJob } from './support.ts';
 
 let t: TestApp;
 let org: TestOrganisation;
 
 beforeAll(async () => {
-  t = await createTestApp({ VIGIE_PUBLIC_RATE_LIMIT: '100000' });
-  org = await createTestOrganisation(t, 'Attachments', []);
+  ({ t, org } = await createReportingTestApp('Attachments', []));
 });
 afterAll(async () => t?.close());
 

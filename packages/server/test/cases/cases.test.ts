@@ -1,17 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCaseFromMatch } from '../../src/cases/jobs.ts';
-import type { Actor } from '../../src/identity/actor.ts';
-import { rolePermissions } from '../../src/identity/permissions.ts';
 import type { Job } from '../../src/jobs/outbox.ts';
-import {
-  addMember,
-  createTestApp,
-  createTestOrganisation,
-  type Member,
-  type TestApp,
-  type TestOrganisation,
-} from '../support/app.ts';
-import { decisionFields, notice, publicReport } from './support.ts';
+import { createTestOrganisation, type Member, type TestApp, type TestOrganisation } from '../support/app.ts';
+import { createReportingTestApp, decisionFields, moderatorActor, notice, publicReport } from './support.ts';
 
 let t: TestApp;
 let org: TestOrganisation;
@@ -19,26 +10,17 @@ let alice: Member;
 let bruno: Member;
 
 beforeAll(async () => {
-  t = await createTestApp({ VIGIE_PUBLIC_RATE_LIMIT: '100000' });
-  org = await createTestOrganisation(t, 'Cases', ['reports:submit', 'cases:read']);
-  alice = await addMember(t, org.organisation, 'moderator');
-  bruno = await addMember(t, org.organisation, 'moderator');
+  ({
+    t,
+    org,
+    members: [alice, bruno],
+  } = await createReportingTestApp('Cases', ['reports:submit', 'cases:read'], {
+    members: ['moderator', 'moderator'],
+  }));
 });
 afterAll(async () => t?.close());
 
 const db = () => t.database.storage.db;
-
-function moderatorActor(member: Member): Actor {
-  return {
-    type: 'user',
-    id: member.user.id,
-    orgId: org.organisation.id,
-    role: 'moderator',
-    permissions: rolePermissions.moderator,
-    mustChangePassword: false,
-    sessionId: 'test',
-  };
-}
 
 async function caseOfReference(reference: string) {
   const report = await db()

@@ -5,78 +5,44 @@
  * subscriptions of that event type; the delivery log a page at a time, and a delivery that failed for
  * good sent again.
  */
-import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELIVER_EVENT_WEBHOOK_JOB, eventDeliveryStore } from '../../src/cases/event-webhooks.ts';
 import { startJobWorker, type JobWorker } from '../../src/jobs/worker.ts';
 import { createLogger } from '../../src/logger.ts';
 import { safeWebhookSender, signedDeliveryHandler } from '../../src/webhooks/delivery.ts';
+import { createTestOrganisation, type Member, type TestApp, type TestOrganisation } from '../support/app.ts';
 import {
-  addMember,
-  createTestApp,
-  createTestOrganisation,
-  type Member,
-  type TestApp,
-  type TestOrganisation,
-} from '../support/app.ts';
-import { decisionFields, notice, publicReport } from './support.ts';
-
-interface Received {
-  path: string;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
+  startWebhookReceiver,
+  verifiesSignature,
+  type WebhookReceiver,
+} from '../support/webhook-receiver.ts';
+import { createReportingTestApp, decisionFields, notice, publicReport } from './support.ts';
 
 let t: TestApp;
 let org: TestOrganisation;
 let alice: Member;
 let bruno: Member;
-let receiver: http.Server;
+let receiver: WebhookReceiver;
 let port: number;
 let worker: JobWorker | undefined;
-const received: Received[] = [];
-let failuresLeft = 1;
-/** Paths whose receiver is down: every attempt answers 500. */
-const down = new Set<string>();
 
 beforeAll(async () => {
-  receiver = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      const path = request.url ?? '';
-      received.push({ path, headers: request.headers, body });
-      response.statusCode = down.has(path) ? 500 : failuresLeft-- > 0 ? 503 : 204;
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  port = (receiver.address() as AddressInfo).port;
-  t = await createTestApp({
-    VIGIE_OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${port}`,
-    VIGIE_PUBLIC_RATE_LIMIT: '100000',
-  });
-  org = await createTestOrganisation(t, 'Platform hooks', ['webhooks:manage', 'reports:submit']);
-  alice = await addMember(t, org.organisation, 'moderator');
-  bruno = await addMember(t, org.organisation, 'moderator');
+  receiver = await startWebhookReceiver({ failures: 1, failureStatus: 503 });
+  port = receiver.port;
+  ({
+    t,
+    org,
+    members: [alice, bruno],
+  } = await createReportingTestApp('Platform hooks', ['webhooks:manage', 'reports:submit'], {
+    members: ['moderator', 'moderator'],
+    env: { VIGIE_OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${port}` },
+  }));
 });
 afterAll(async () => {
   await worker?.stop();
   await t?.close();
   receiver?.close();
 });
-
-/** Standard Webhooks verification, written from the specification rather than from the sender's code. */
-function verifies(secret: string, headers: http.IncomingHttpHeaders, body: string): boolean {
-  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
-  const signed = `${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`;
-  const expected = createHmac('sha256', key).update(signed).digest('base64');
-  return String(headers['webhook-signature'])
-    .split(' ')
-    .some((s) => s === `v1,${expected}`);
-}
 
 async function subscribe(path: string, eventTypes: string[]) {
   const response = await t.app.inject({
@@ -124,7 +90,7 @@ async function waitFor(webhookId: string, delivered: number) {
 }
 
 const bodiesAt = (path: string) =>
-  received.filter((r) => r.path === path).map((r) => ({ ...r, json: JSON.parse(r.body) }));
+  receiver.received.filter((r) => r.path === path).map((r) => ({ ...r, json: JSON.parse(r.body) }));
 
 describe('decision webhooks to the platform', () => {
   it('sends decision.created and decision.reversed, signed, to the subscribers of each type', async () => {
@@ -190,8 +156,8 @@ describe('decision webhooks to the platform', () => {
     expect(createdBodies).toHaveLength(2);
     expect(createdBodies[1]!.headers['webhook-id']).toBe(createdBodies[0]!.headers['webhook-id']);
     const event = createdBodies[1]!;
-    expect(verifies(both.secret, event.headers, event.body)).toBe(true);
-    expect(verifies(reversalsOnly.secret, event.headers, event.body)).toBe(false);
+    expect(verifiesSignature(both.secret, event.headers, event.body)).toBe(true);
+    expect(verifiesSignature(reversalsOnly.secret, event.headers, event.body)).toBe(false);
     expect(event.json).toMatchObject({
       type: 'decision.created',
       data: {
@@ -239,7 +205,7 @@ describe('decision webhooks to the platform', () => {
     await waitFor(reversalsOnly.webhook.id, 1);
     const reversal = bodiesAt('/reversals');
     expect(reversal).toHaveLength(1);
-    expect(verifies(reversalsOnly.secret, reversal[0]!.headers, reversal[0]!.body)).toBe(true);
+    expect(verifiesSignature(reversalsOnly.secret, reversal[0]!.headers, reversal[0]!.body)).toBe(true);
     expect(reversal[0]!.json).toMatchObject({
       type: 'decision.reversed',
       data: {
@@ -287,7 +253,7 @@ describe('decision webhooks to the platform', () => {
     const db = t.database.storage.db;
     const hook = await subscribe('/down', ['decision.created']);
     const webhookId = hook.webhook.id;
-    down.add('/down');
+    receiver.down.add('/down');
     for (let i = 0; i < 3; i++) {
       const flagged = await t.app.inject({
         method: 'POST',
@@ -353,7 +319,7 @@ describe('decision webhooks to the platform', () => {
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json().error).toMatchObject({ code: 'not_found', field: 'params.webhookId' });
 
-    down.delete('/down');
+    receiver.down.delete('/down');
     const again = await redeliver(failed.id);
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json().delivery).toMatchObject({
@@ -369,10 +335,10 @@ describe('decision webhooks to the platform', () => {
       delivered = (await deliveries(webhookId)).find((d) => d.id === failed.id);
     }
     expect(delivered.attempts).toBe(failed.attempts + 1);
-    const sent = received.filter((r) => r.headers['webhook-id'] === failed.id);
+    const sent = receiver.received.filter((r) => r.headers['webhook-id'] === failed.id);
     expect(sent.length).toBe(failed.attempts + 1);
     expect(sent.every((r) => r.path === '/down' && r.body === sent[0]!.body)).toBe(true);
-    expect(verifies(hook.secret, sent.at(-1)!.headers, sent.at(-1)!.body)).toBe(true);
+    expect(verifiesSignature(hook.secret, sent.at(-1)!.headers, sent.at(-1)!.body)).toBe(true);
     // The others stay failed; a delivered one cannot be sent again.
     expect((await deliveries(webhookId)).filter((d) => d.status === 'failed')).toHaveLength(2);
     const twice = await redeliver(failed.id);

@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import {
-  createTestApp,
-  createTestOrganisation,
-  type TestApp,
-  type TestOrganisation,
-} from '../support/app.ts';
-import { notice, publicReport } from './support.ts';
+import { createTestOrganisation, type TestApp, type TestOrganisation } from '../support/app.ts';
+import { createReportingTestApp, notice, publicReport } from './support.ts';
 
 let t: TestApp;
 let org: TestOrganisation;
 
 beforeAll(async () => {
-  t = await createTestApp({ VIGIE_PUBLIC_RATE_LIMIT: '100000' });
-  org = await createTestOrganisation(t, 'Intake', ['reports:submit', 'cases:read']);
+  ({ t, org } = await createReportingTestApp('Intake', ['reports:submit', 'cases:read']));
 });
 afterAll(async () => t?.close());
 

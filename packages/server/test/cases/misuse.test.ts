@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addMember,
-  createTestApp,
-  createTestOrganisation,
-  type TestApp,
-  type TestOrganisation,
-} from '../support/app.ts';
-import { notice, publicReport } from './support.ts';
+import { addMember, type TestApp, type TestOrganisation } from '../support/app.ts';
+import { createReportingTestApp, notice, publicReport } from './support.ts';
 
 let t: TestApp;
 let org: TestOrganisation;
 
 beforeAll(async () => {
-  t = await createTestApp({ VIGIE_PUBLIC_RATE_LIMIT: '100000' });
-  org = await createTestOrganisation(t, 'Misuse', ['reports:submit', 'cases:read', 'cases:manage']);
+  ({ t, org } = await createReportingTestApp('Misuse', ['reports:submit', 'cases:read', 'cases:manage']));
 });
 afterAll(async () => t?.close());
 

@@ -10,21 +10,14 @@ import { openCaseFromMatch } from '../../src/cases/jobs.ts';
 import { PDQ_GROUPING_DISTANCE } from '../../src/cases/pdq-grouping.ts';
 import type { Job } from '../../src/jobs/outbox.ts';
 import { decodeImage } from '../../src/media/index.ts';
-import {
-  addMember,
-  createTestApp,
-  createTestOrganisation,
-  type TestApp,
-  type TestOrganisation,
-} from '../support/app.ts';
-import { notice, publicReport, runHashJob } from './support.ts';
+import { addMember, type TestApp, type TestOrganisation } from '../support/app.ts';
+import { createReportingTestApp, notice, publicReport, runHashJob } from './support.ts';
 
 let t: TestApp;
 let org: TestOrganisation;
 
 beforeAll(async () => {
-  t = await createTestApp({ VIGIE_PUBLIC_RATE_LIMIT: '100000' });
-  org = await createTestOrganisation(t, 'PDQ grouping', []);
+  ({ t, org } = await createReportingTestApp('PDQ grouping', []));
 });
 afterAll(async () => t?.close());
 

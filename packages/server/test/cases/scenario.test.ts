@@ -4,15 +4,8 @@
  * webhook) → the affected user's appeal → reversal by another reviewer → the TDB export.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addMember,
-  createTestApp,
-  createTestOrganisation,
-  type Member,
-  type TestApp,
-  type TestOrganisation,
-} from '../support/app.ts';
-import { decisionFields, notice, publicReport } from './support.ts';
+import type { Member, TestApp, TestOrganisation } from '../support/app.ts';
+import { createReportingTestApp, decisionFields, notice, publicReport } from './support.ts';
 
 let t: TestApp;
 let org: TestOrganisation;
@@ -20,10 +13,11 @@ let alice: Member;
 let bruno: Member;
 
 beforeAll(async () => {
-  t = await createTestApp({ VIGIE_PUBLIC_RATE_LIMIT: '100000' });
-  org = await createTestOrganisation(t, 'Scenario', ['reports:submit']);
-  alice = await addMember(t, org.organisation, 'moderator');
-  bruno = await addMember(t, org.organisation, 'moderator');
+  ({
+    t,
+    org,
+    members: [alice, bruno],
+  } = await createReportingTestApp('Scenario', ['reports:submit'], { members: ['moderator', 'moderator'] }));
 });
 afterAll(async () => t?.close());
 

@@ -1,7 +1,22 @@
-/** Shared fixtures for the notice-and-action tests: a valid notice and valid decision fields. */
+/**
+ * Shared fixtures for the notice-and-action tests: an app that takes reports, a valid notice, valid
+ * decision fields and case rows written straight into the table.
+ */
+import type { Insertable } from 'kysely';
 import { hashAttachmentHandler } from '../../src/cases/jobs.ts';
+import type { CaseTable } from '../../src/cases/tables.ts';
+import type { Actor } from '../../src/identity/actor.ts';
+import { rolePermissions, type Permission, type Role } from '../../src/identity/permissions.ts';
 import type { Job } from '../../src/jobs/outbox.ts';
-import type { TestApp } from '../support/app.ts';
+import type { Db } from '../../src/storage/transaction.ts';
+import {
+  addMember,
+  createTestApp,
+  createTestOrganisation,
+  type Member,
+  type TestApp,
+  type TestOrganisation,
+} from '../support/app.ts';
 
 export function notice(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -80,4 +95,71 @@ export async function runHashJob(t: TestApp, reference: string) {
     .selectAll()
     .where('id', '=', attachment.id)
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * A test app without a public-report rate limit (plus `env`), an organisation named after `name` whose
+ * API key has `permissions`, and one member per role in `members`, in that order.
+ */
+export async function createReportingTestApp<const R extends readonly Role[] = []>(
+  name: string,
+  permissions: Permission[],
+  options: { members?: R; env?: Record<string, string> } = {},
+): Promise<{ t: TestApp; org: TestOrganisation; members: { -readonly [K in keyof R]: Member } }> {
+  const t = await createTestApp({ VIGIE_PUBLIC_RATE_LIMIT: '100000', ...options.env });
+  const org = await createTestOrganisation(t, name, permissions);
+  const members: Member[] = [];
+  for (const role of options.members ?? []) members.push(await addMember(t, org.organisation, role));
+  return { t, org, members: members as { -readonly [K in keyof R]: Member } };
+}
+
+/** A member acting as a moderator of their organisation, for calling the cases functions directly. */
+export function moderatorActor(member: Member): Actor {
+  return {
+    type: 'user',
+    id: member.user.id,
+    orgId: member.user.orgId,
+    role: 'moderator',
+    permissions: rolePermissions.moderator,
+    mustChangePassword: false,
+    sessionId: 'test',
+  };
+}
+
+/**
+ * Writes a case row straight into the table (no intake, no events), for tests that only need a case
+ * to link to: open, from an Article 16 notice, nothing reported, unless `row` says otherwise.
+ */
+export async function insertCaseRow(
+  db: Db,
+  row: Pick<CaseTable, 'id' | 'org_id' | 'reference' | 'category'> & Partial<Insertable<CaseTable>>,
+): Promise<void> {
+  const now = Date.now();
+  await db
+    .insertInto('cases')
+    .values({
+      status: 'open',
+      language: null,
+      country: null,
+      url: null,
+      canonical_url: null,
+      source_type: 'SOURCE_ARTICLE_16',
+      trusted_flagger: 0,
+      report_count: 0,
+      match_count: 0,
+      priority: 0,
+      priority_reasons: '[]',
+      queue_id: null,
+      assigned_to: null,
+      claim_expires_at: null,
+      escalated_at: null,
+      due_at: null,
+      decision_id: null,
+      opened_at: now,
+      updated_at: now,
+      closed_at: null,
+      last_seq: 0,
+      ...row,
+    })
+    .execute();
 }

@@ -2,41 +2,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimCase, claimNextCase, CLAIM_TTL_MS } from '../../src/triage/claims.ts';
 import { priorityOf } from '../../src/triage/priority.ts';
 import { routeCase, type RoutableCase } from '../../src/triage/routing.ts';
-import type { Actor } from '../../src/identity/actor.ts';
-import { rolePermissions } from '../../src/identity/permissions.ts';
-import {
-  addMember,
-  createTestApp,
-  createTestOrganisation,
-  type Member,
-  type TestApp,
-  type TestOrganisation,
-} from '../support/app.ts';
-import { notice, publicReport } from './support.ts';
+import { addMember, type Member, type TestApp, type TestOrganisation } from '../support/app.ts';
+import { createReportingTestApp, moderatorActor, notice, publicReport } from './support.ts';
 
 let t: TestApp;
 let org: TestOrganisation;
 let reviewer: Member;
 
 beforeAll(async () => {
-  t = await createTestApp({ VIGIE_PUBLIC_RATE_LIMIT: '100000' });
-  org = await createTestOrganisation(t, 'Triage', ['reports:submit', 'cases:read', 'cases:manage']);
-  reviewer = await addMember(t, org.organisation, 'moderator');
+  ({
+    t,
+    org,
+    members: [reviewer],
+  } = await createReportingTestApp('Triage', ['reports:submit', 'cases:read', 'cases:manage'], {
+    members: ['moderator'],
+  }));
 });
 afterAll(async () => t?.close());
 
 const db = () => t.database.storage.db;
 
-function actorOf(member: Member, orgId = org.organisation.id): Actor {
-  return {
-    type: 'user',
-    id: member.user.id,
-    orgId,
-    role: 'moderator',
-    permissions: rolePermissions.moderator,
-    mustChangePassword: false,
-    sessionId: 'test',
-  };
+/** Closes every case of the organisation, so that a queue offers only the cases reported next. */
+async function closeAllCases() {
+  await db()
+    .updateTable('cases')
+    .set({ status: 'closed' })
+    .where('org_id', '=', org.organisation.id)
+    .execute();
 }
 
 async function reportCase(body: Record<string, unknown> = notice()) {
@@ -178,27 +170,23 @@ describe('claims', () => {
     const now = Date.now();
     await db()
       .transaction()
-      .execute((trx) => claimCase(trx, actorOf(reviewer), kase.id, null, now));
+      .execute((trx) => claimCase(trx, moderatorActor(reviewer), kase.id, null, now));
     await expect(
       db()
         .transaction()
-        .execute((trx) => claimCase(trx, actorOf(other), kase.id, null, now + 1000)),
+        .execute((trx) => claimCase(trx, moderatorActor(other), kase.id, null, now + 1000)),
     ).rejects.toMatchObject({ code: 'case_claimed' });
     const later = now + CLAIM_TTL_MS + 1;
     const taken = await db()
       .transaction()
-      .execute((trx) => claimCase(trx, actorOf(other), kase.id, null, later));
+      .execute((trx) => claimCase(trx, moderatorActor(other), kase.id, null, later));
     expect(taken.assignedTo).toBe(other.user.id);
   });
 
   it('skip keeps the case away from the reviewer who skipped it', async () => {
     const { id: queueId } = (await queues()).find((q) => q.name === 'General') as { id: string };
     // Drain the queue so only our case is waiting.
-    await db()
-      .updateTable('cases')
-      .set({ status: 'closed' })
-      .where('org_id', '=', org.organisation.id)
-      .execute();
+    await closeAllCases();
     const kase = await reportCase(notice({ language: 'en' }));
     const next = await t.app.inject({
       method: 'POST',
@@ -224,17 +212,8 @@ describe('claims', () => {
 
   it('offers a case first to reviewers who read its language', async () => {
     const { id: queueId } = (await queues()).find((q) => q.name === 'General') as { id: string };
-    await db()
-      .updateTable('cases')
-      .set({ status: 'closed' })
-      .where('org_id', '=', org.organisation.id)
-      .execute();
-    const polish = await addMember(t, org.organisation, 'moderator');
-    await db()
-      .updateTable('users')
-      .set({ languages: JSON.stringify(['pl']) })
-      .where('id', '=', polish.user.id)
-      .execute();
+    await closeAllCases();
+    const polish = await addMember(t, org.organisation, 'moderator', ['pl']);
     const french = await addMember(t, org.organisation, 'moderator');
     // The Polish case is more urgent (child protection), the French one ordinary.
     const plCase = await reportCase(
@@ -244,11 +223,11 @@ describe('claims', () => {
     const now = Date.now();
     const frenchNext = await db()
       .transaction()
-      .execute((trx) => claimNextCase(trx, actorOf(french), ['fr', 'en'], queueId, null, now));
+      .execute((trx) => claimNextCase(trx, moderatorActor(french), ['fr', 'en'], queueId, null, now));
     expect(frenchNext?.id).toBe(frCase.id);
     const polishNext = await db()
       .transaction()
-      .execute((trx) => claimNextCase(trx, actorOf(polish), ['pl'], queueId, null, now));
+      .execute((trx) => claimNextCase(trx, moderatorActor(polish), ['pl'], queueId, null, now));
     expect(polishNext?.id).toBe(plCase.id);
   });
 
@@ -257,27 +236,20 @@ describe('claims', () => {
       id: string;
       slaMs: number;
     };
-    await db()
-      .updateTable('cases')
-      .set({ status: 'closed' })
-      .where('org_id', '=', org.organisation.id)
-      .execute();
-    const polish = await addMember(t, org.organisation, 'moderator');
-    await db()
-      .updateTable('users')
-      .set({ languages: JSON.stringify(['pl']) })
-      .where('id', '=', polish.user.id)
-      .execute();
+    await closeAllCases();
+    await addMember(t, org.organisation, 'moderator', ['pl']);
     const french = await addMember(t, org.organisation, 'moderator');
     const plCase = await reportCase(notice({ language: 'pl' }));
     const now = Date.now();
     const before = await db()
       .transaction()
-      .execute((trx) => claimNextCase(trx, actorOf(french), ['fr'], queueId, null, now));
+      .execute((trx) => claimNextCase(trx, moderatorActor(french), ['fr'], queueId, null, now));
     expect(before).toBeNull();
     const after = await db()
       .transaction()
-      .execute((trx) => claimNextCase(trx, actorOf(french), ['fr'], queueId, null, now + slaMs / 4 + 1));
+      .execute((trx) =>
+        claimNextCase(trx, moderatorActor(french), ['fr'], queueId, null, now + slaMs / 4 + 1),
+      );
     expect(after?.id).toBe(plCase.id);
   });
 });

@@ -10,7 +10,7 @@ import {
   type TestApp,
   type TestOrganisation,
 } from '../support/app.ts';
-import { insertCase, PAGE_HTML, patternPng, startSite, type LocalSite } from './support.ts';
+import { createEvidenceTestApp, insertCase, PAGE_HTML, patternPng, type LocalSite } from './support.ts';
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -19,13 +19,9 @@ let org: TestOrganisation;
 let site: LocalSite;
 
 beforeAll(async () => {
-  site = await startSite();
-  t = await createTestApp({
-    VIGIE_OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${site.port}`,
-    VIGIE_EVIDENCE_SCREENSHOTS: '0',
+  ({ site, t, org } = await createEvidenceTestApp('Evidence', ['evidence:read', 'evidence:manage'], {
     VIGIE_LIVENESS_DELAYS: '24h,48h,7d',
-  });
-  org = await createTestOrganisation(t, 'Evidence', ['evidence:read', 'evidence:manage']);
+  }));
 });
 afterAll(async () => {
   await t?.close();

@@ -19,13 +19,8 @@ import {
 } from '../../src/evidence/index.ts';
 import type { PackItem } from '../../src/evidence/pack-contents.ts';
 import { renderSummary } from '../../src/evidence/summary-html.ts';
-import {
-  createTestApp,
-  createTestOrganisation,
-  type TestApp,
-  type TestOrganisation,
-} from '../support/app.ts';
-import { insertCase, startSite, type LocalSite } from './support.ts';
+import { type TestApp, type TestOrganisation } from '../support/app.ts';
+import { createEvidenceTestApp, insertCase, type LocalSite } from './support.ts';
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -37,12 +32,7 @@ let caseId: string;
 let workDir: string;
 
 beforeAll(async () => {
-  site = await startSite();
-  t = await createTestApp({
-    VIGIE_OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${site.port}`,
-    VIGIE_EVIDENCE_SCREENSHOTS: '0',
-  });
-  org = await createTestOrganisation(t, 'Pack', ['evidence:read']);
+  ({ site, t, org } = await createEvidenceTestApp('Pack', ['evidence:read']));
   vault = { keyring: t.keyring, dataDir: t.config.dataDir };
   workDir = mkdtempSync(path.join(tmpdir(), 'vigie-pack-'));
   const db = t.database.storage.db;

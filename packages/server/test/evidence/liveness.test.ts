@@ -10,13 +10,8 @@ import {
 import { systemActor } from '../../src/identity/actor.ts';
 import { toJob } from '../../src/jobs/outbox.ts';
 import { outboundOptions } from '../../src/outbound/index.ts';
-import {
-  createTestApp,
-  createTestOrganisation,
-  type TestApp,
-  type TestOrganisation,
-} from '../support/app.ts';
-import { patternPng, startSite, type LocalSite } from './support.ts';
+import { type TestApp, type TestOrganisation } from '../support/app.ts';
+import { createEvidenceTestApp, patternPng, type LocalSite } from './support.ts';
 import sharp from 'sharp';
 
 let t: TestApp;
@@ -25,13 +20,9 @@ let site: LocalSite;
 let vault: Vault;
 
 beforeAll(async () => {
-  site = await startSite();
-  t = await createTestApp({
-    VIGIE_OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${site.port}`,
-    VIGIE_EVIDENCE_SCREENSHOTS: '0',
+  ({ site, t, org } = await createEvidenceTestApp('Liveness', ['evidence:read'], {
     VIGIE_LIVENESS_DELAYS: '1d,2d,7d',
-  });
-  org = await createTestOrganisation(t, 'Liveness', ['evidence:read']);
+  }));
   vault = { keyring: t.keyring, dataDir: t.config.dataDir };
 });
 afterAll(async () => {

@@ -1,10 +1,21 @@
-/** Shared set-up for the evidence tests: a local web site on loopback (allow-listed) and a case row. */
+/**
+ * Shared set-up for the evidence tests: a local web site on loopback, a test app allowed to fetch from it,
+ * and a case row.
+ */
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
+import type { Permission } from '../../src/identity/permissions.ts';
 import type { Db } from '../../src/storage/transaction.ts';
+import { insertCaseRow } from '../cases/support.ts';
+import {
+  createTestApp,
+  createTestOrganisation,
+  type TestApp,
+  type TestOrganisation,
+} from '../support/app.ts';
 
 export interface LocalSite {
   port: number;
@@ -66,39 +77,39 @@ export async function startSite(): Promise<LocalSite> {
   };
 }
 
+export interface EvidenceTestApp {
+  site: LocalSite;
+  t: TestApp;
+  org: TestOrganisation;
+}
+
+/**
+ * A local site, a test app allowed to fetch from it (screenshots off unless `env` says otherwise) and an
+ * organisation named after `name` whose API key has `permissions`.
+ */
+export async function createEvidenceTestApp(
+  name: string,
+  permissions: Permission[],
+  env: Record<string, string> = {},
+): Promise<EvidenceTestApp> {
+  const site = await startSite();
+  const t = await createTestApp({
+    VIGIE_OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${site.port}`,
+    VIGIE_EVIDENCE_SCREENSHOTS: '0',
+    ...env,
+  });
+  const org = await createTestOrganisation(t, name, permissions);
+  return { site, t, org };
+}
+
 /** A minimal case row (the cases module owns the table; evidence only links to it by id). */
 export async function insertCase(db: Db, orgId: string, reference: string): Promise<string> {
   const id = randomUUID();
-  const now = Date.now();
-  await db
-    .insertInto('cases')
-    .values({
-      id,
-      org_id: orgId,
-      reference,
-      status: 'open',
-      category: 'STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH',
-      language: null,
-      country: null,
-      url: null,
-      canonical_url: null,
-      source_type: 'SOURCE_ARTICLE_16',
-      trusted_flagger: 0,
-      report_count: 0,
-      match_count: 0,
-      priority: 0,
-      priority_reasons: '[]',
-      queue_id: null,
-      assigned_to: null,
-      claim_expires_at: null,
-      escalated_at: null,
-      due_at: null,
-      decision_id: null,
-      opened_at: now,
-      updated_at: now,
-      closed_at: null,
-      last_seq: 0,
-    })
-    .execute();
+  await insertCaseRow(db, {
+    id,
+    org_id: orgId,
+    reference,
+    category: 'STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH',
+  });
   return id;
 }

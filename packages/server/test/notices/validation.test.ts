@@ -7,6 +7,7 @@ import {
   type Member,
   type TestApp,
 } from '../support/app.ts';
+import { insertCaseRow } from '../cases/support.ts';
 
 // Responses are compared field by field with expectations; their shape is the operation's schema.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -119,37 +120,16 @@ describe('notices', () => {
   });
 
   it('takes category, country, language and the item from a linked case', async () => {
-    const now = Date.now();
-    await t.database.storage.db
-      .insertInto('cases')
-      .values({
-        id: 'case-1',
-        org_id: analyst.user.orgId,
-        reference: 'VG-TEST-0001',
-        status: 'open',
-        category: 'STATEMENT_CATEGORY_PROTECTION_OF_MINORS',
-        language: 'fr',
-        country: 'FR',
-        url: 'https://x.example/from-case',
-        canonical_url: null,
-        source_type: 'SOURCE_ARTICLE_16',
-        trusted_flagger: 0,
-        report_count: 1,
-        match_count: 0,
-        priority: 0,
-        priority_reasons: '[]',
-        queue_id: null,
-        assigned_to: null,
-        claim_expires_at: null,
-        escalated_at: null,
-        due_at: null,
-        decision_id: null,
-        opened_at: now,
-        updated_at: now,
-        closed_at: null,
-        last_seq: 0,
-      })
-      .execute();
+    await insertCaseRow(t.database.storage.db, {
+      id: 'case-1',
+      org_id: analyst.user.orgId,
+      reference: 'VG-TEST-0001',
+      category: 'STATEMENT_CATEGORY_PROTECTION_OF_MINORS',
+      language: 'fr',
+      country: 'FR',
+      url: 'https://x.example/from-case',
+      report_count: 1,
+    });
     const { category: _c, items: _i, ...withoutCaseFields } = noticeBody();
     const created = await call(analyst, 'POST', '/api/v1/notices', {
       ...withoutCaseFields,

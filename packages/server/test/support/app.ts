@@ -88,14 +88,20 @@ export async function signIn(
   return { cookie: `vigie_session=${cookie?.value}`, 'x-csrf-token': response.json().csrfToken as string };
 }
 
-export async function addMember(t: TestApp, organisation: Organisation, role: Role): Promise<Member> {
+/** A signed-in member of `organisation` who reads `languages` (French and English unless told). */
+export async function addMember(
+  t: TestApp,
+  organisation: Organisation,
+  role: Role,
+  languages: string[] = ['fr', 'en'],
+): Promise<Member> {
   counter += 1;
   const email = `${role}${counter}-${organisation.slug}@example.org`;
   const user = await createUser(t.database.storage.db, systemActor(organisation.id, 'test'), {
     email,
     role,
     password: TEST_PASSWORD,
-    languages: ['fr', 'en'],
+    languages,
   });
   return { user, email, headers: await signIn(t.app, email) };
 }

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/storage/transaction.ts';
 import '../../src/cases/tables.ts';
+import { insertCaseRow } from '../cases/support.ts';
 
 export async function insertDecision(
   db: Db,
@@ -10,36 +11,17 @@ export async function insertDecision(
 ): Promise<{ decisionId: string; caseId: string }> {
   const caseId = randomUUID();
   const decisionId = options.id ?? randomUUID();
-  await db
-    .insertInto('cases')
-    .values({
-      id: caseId,
-      org_id: orgId,
-      reference: `C-${caseId.slice(0, 8)}`,
-      status: 'decided',
-      category: 'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY',
-      language: null,
-      country: null,
-      url: null,
-      canonical_url: null,
-      source_type: 'SOURCE_ARTICLE_16',
-      trusted_flagger: 0,
-      report_count: 1,
-      match_count: 0,
-      priority: 0,
-      priority_reasons: '[]',
-      queue_id: null,
-      assigned_to: null,
-      claim_expires_at: null,
-      escalated_at: null,
-      due_at: null,
-      decision_id: decisionId,
-      opened_at: options.decidedAt,
-      updated_at: options.decidedAt,
-      closed_at: null,
-      last_seq: 0,
-    })
-    .execute();
+  await insertCaseRow(db, {
+    id: caseId,
+    org_id: orgId,
+    reference: `C-${caseId.slice(0, 8)}`,
+    status: 'decided',
+    category: 'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY',
+    report_count: 1,
+    decision_id: decisionId,
+    opened_at: options.decidedAt,
+    updated_at: options.decidedAt,
+  });
   await db
     .insertInto('decisions')
     .values({

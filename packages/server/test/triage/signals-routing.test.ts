@@ -5,24 +5,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { priorityOf } from '../../src/triage/priority.ts';
 import { routeCase, ruleMatches, type RoutableCase } from '../../src/triage/routing.ts';
-import {
-  addMember,
-  createTestApp,
-  createTestOrganisation,
-  type Member,
-  type TestApp,
-  type TestOrganisation,
-} from '../support/app.ts';
-import { notice } from '../cases/support.ts';
+import { createTestOrganisation, type Member, type TestApp, type TestOrganisation } from '../support/app.ts';
+import { createReportingTestApp, notice } from '../cases/support.ts';
 
 let t: TestApp;
 let org: TestOrganisation;
 let reviewer: Member;
 
 beforeAll(async () => {
-  t = await createTestApp({ VIGIE_PUBLIC_RATE_LIMIT: '100000' });
-  org = await createTestOrganisation(t, 'Signals', ['reports:submit', 'cases:read', 'cases:manage']);
-  reviewer = await addMember(t, org.organisation, 'moderator');
+  ({
+    t,
+    org,
+    members: [reviewer],
+  } = await createReportingTestApp('Signals', ['reports:submit', 'cases:read', 'cases:manage'], {
+    members: ['moderator'],
+  }));
 });
 afterAll(async () => t?.close());
 
