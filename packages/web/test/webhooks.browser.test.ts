@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../../../test-support/requirements.ts';
+import { decisionFields } from '../../server/test/support/decision-fields.ts';
 import {
   startWebhookReceiver,
   verifiesSignature,
@@ -77,23 +78,7 @@ describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
     const kase = cases.find((c) => c.url === contentUrl) as Case;
     await admin.send('POST', `/api/v1/cases/${encodeURIComponent(kase.id)}/decisions`, {
       action: 'remove',
-      fields: {
-        restrictions: { visibility: { types: ['DECISION_VISIBILITY_CONTENT_REMOVED'] } },
-        ground: {
-          type: 'DECISION_GROUND_ILLEGAL_CONTENT',
-          legalGround: 'Art. 421-2-5 Code pénal (FR)',
-          explanation: 'Public glorification of a terrorist act.',
-        },
-        contentTypes: ['CONTENT_TYPE_TEXT'],
-        category: 'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY',
-        keywords: ['KEYWORD_TERRORIST_CONTENT'],
-        territorialScope: ['FR'],
-        contentDate: '2026-11-01',
-        facts: 'A post praising an attack, reported by a user.',
-        sourceType: 'SOURCE_ARTICLE_16',
-        automatedDetection: false,
-        automatedDecision: 'AUTOMATED_DECISION_NOT_AUTOMATED',
-      },
+      fields: decisionFields(),
     });
   }
 

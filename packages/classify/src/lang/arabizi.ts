@@ -14,7 +14,7 @@
  * words do not collide; negation words are short (مش mesh, لم lam) but a closed class, so those written with
  * consonants only are matched with two.
  */
-import type { LanguagePack, TermCategory } from '../packs/schema.ts';
+import { TERM_CATEGORIES, type LanguagePack } from '../packs/schema.ts';
 
 /** Arabic letter → consonant class. Letters not listed (vowel letters, hamza carriers, diacritics) drop out. */
 const ARABIC_CLASS: Record<string, string> = {
@@ -100,18 +100,7 @@ const MIN_SKELETON = 3;
 const MIN_NEGATION_SKELETON = 2;
 
 /** The categories whose terms an Arabizi word may stand for (quotation cues are phrases, not used here). */
-const CATEGORIES: readonly TermCategory[] = [
-  'identity',
-  'slurs',
-  'dehumanising',
-  'derogatory',
-  'hate',
-  'threats',
-  'profanity',
-  'positive',
-  'negation',
-  'counter',
-];
+const CATEGORIES = TERM_CATEGORIES.filter((category) => category !== 'quoteCues');
 
 const ARABIC_LETTER = /[\u0600-\u06ff]/u;
 const LATIN_WORD = /[\p{Script=Latin}0-9'-]+/gu;
