@@ -1,9 +1,8 @@
 /**
  * Grouping by perceptual hash: content whose PDQ is within the bank default threshold (31 of 256 bits)
- * of an open case's PDQ belongs to that case. The search is exact: it reads the PDQ keys of the
- * organisation's open cases (`case_keys` by case, index from migration 0011) and compares every one
- * with `@vigie/matching`'s early-exit popcount, so its cost follows the open backlog, not history, and
- * every process sees the same answer because the database is the only state. Groupings of one
+ * of an open case's PDQ belongs to that case. The search is exact (pdq-neighbours.ts), its cost follows
+ * the open backlog, not history, and every process sees the same answer because the database is the
+ * only state. Groupings of one
  * organisation are serialised (an advisory lock on PostgreSQL; SQLite has a single writer), so two
  * near-duplicates hashed at the same moment by two processes cannot both open a case.
  *
@@ -12,21 +11,19 @@
  * reports and keys move, it closes with a `closed` event naming the case it joined, and the neighbour
  * gets a `reported` event and is routed again. A case a reviewer has started on is left alone.
  */
-import { bruteForceQuery, hexToWords } from '@vigie/matching';
 import { sql } from 'kysely';
-import { DEFAULT_THRESHOLDS } from '../banks/signals.ts';
 import { systemActor } from '../identity/actor.ts';
 import { isPostgres, type Db } from '../storage/transaction.ts';
 import { claimIsActive } from '../triage/claims.ts';
+import { linkCaseToActiveIncident } from '../triage/incidents.ts';
 import { getCaseRow } from './cases.ts';
 import { appendCaseEvents } from './events.ts';
 import { fileIntoCase, pointKeysAt } from './grouping.ts';
+import { openCasesNearPdq, PDQ_NEIGHBOUR_DISTANCE } from './pdq-neighbours.ts';
 import type { CaseTable } from './tables.ts';
 
 /** The bank default, so a report groups with what a bank check would call the same image. */
-export const PDQ_GROUPING_DISTANCE = DEFAULT_THRESHOLDS.pdq;
-
-const PDQ_WORDS = 8;
+export const PDQ_GROUPING_DISTANCE = PDQ_NEIGHBOUR_DISTANCE;
 
 /** Serialises PDQ grouping within an organisation until the transaction ends. */
 export async function lockPdqGrouping(db: Db, orgId: string): Promise<void> {
@@ -40,34 +37,9 @@ export async function nearestOpenCaseByPdq(
   pdq: string,
   exceptCaseId?: string,
 ): Promise<{ caseId: string; distance: number } | undefined> {
-  const rows = await db
-    .selectFrom('cases')
-    .innerJoin('case_keys', (join) =>
-      join
-        .onRef('case_keys.case_id', '=', 'cases.id')
-        .onRef('case_keys.org_id', '=', 'cases.org_id')
-        .on('case_keys.kind', '=', 'pdq'),
-    )
-    .select(['case_keys.value', 'cases.id', 'cases.opened_at'])
-    .where('cases.org_id', '=', orgId)
-    .where('cases.status', '=', 'open')
-    .$if(exceptCaseId !== undefined, (q) => q.where('cases.id', '!=', exceptCaseId as string))
-    .execute();
-  if (rows.length === 0) return undefined;
-  const packed = new Uint32Array(rows.length * PDQ_WORDS);
-  rows.forEach((row, i) => packed.set(hexToWords(row.value), i * PDQ_WORDS));
-  let best: { caseId: string; distance: number; openedAt: number } | undefined;
-  for (const hit of bruteForceQuery(packed, PDQ_WORDS, hexToWords(pdq), PDQ_GROUPING_DISTANCE)) {
-    const row = rows[hit.id]!;
-    const openedAt = Number(row.opened_at);
-    if (
-      !best ||
-      hit.distance < best.distance ||
-      (hit.distance === best.distance && openedAt < best.openedAt)
-    ) {
-      best = { caseId: row.id, distance: hit.distance, openedAt };
-    }
-  }
+  const [best] = (await openCasesNearPdq(db, orgId, [pdq], { exceptCaseId })).sort(
+    (x, y) => x.distance - y.distance || x.openedAt - y.openedAt,
+  );
   return best && { caseId: best.caseId, distance: best.distance };
 }
 
@@ -94,21 +66,21 @@ export async function groupReportByPdq(
     .executeTakeFirstOrThrow();
   const source = await getCaseRow(db, orgId, report.case_id, true);
   const key = { kind: 'pdq' as const, value: pdq };
-  const near = await nearestOpenCaseByPdq(db, orgId, pdq, source.id);
-  if (!near) {
+  const actor = systemActor(orgId, 'pdq-grouping');
+  /** The image stays with the report's own case, which joins a crisis incident declared with a PDQ near it. */
+  const keepOnOwnCase = async () => {
     await pointKeysAt(db, orgId, [key], source.id);
+    await linkCaseToActiveIncident(db, actor, source, [key], now);
     return { caseId: source.id };
-  }
+  };
+  const near = await nearestOpenCaseByPdq(db, orgId, pdq, source.id);
+  if (!near) return keepOnOwnCase();
   // A reviewer's work on the report's case is not undone; the neighbour keeps the key.
   if (!untouched(source, now)) return { caseId: source.id };
   // Locked before anything moves: a decision committed since the search closes the neighbour.
   const target = await getCaseRow(db, orgId, near.caseId, true);
-  if (target.status !== 'open') {
-    await pointKeysAt(db, orgId, [key], source.id);
-    return { caseId: source.id };
-  }
+  if (target.status !== 'open') return keepOnOwnCase();
 
-  const actor = systemActor(orgId, 'pdq-grouping');
   const moved = (
     await db
       .selectFrom('reports')

@@ -186,7 +186,7 @@ export interface IncidentTable {
   queue_id: string | null;
   /** Added to a linked case's priority, with the incident named among the reasons. */
   priority_weight: number;
-  /** JSON array of `kind:value` content keys (canonical URLs, exact hashes), as in `case_keys`. */
+  /** JSON array of `kind:value` content keys (canonical URLs, hashes), as in `case_keys`; a PDQ also covers its near neighbours. */
   content_keys: string;
   declared_by: string;
   declared_at: number;

@@ -1,7 +1,8 @@
 /**
  * Incidents (crisis protocol): during an attack livestream, a coordinated campaign or a leak, an
  * organisation declares an incident with the content that identifies it (canonical URLs, exact
- * hashes). Cases about that content — already open, or filed while the incident is active — are linked
+ * hashes, PDQ hashes that also stand for images within the bank default distance of them). Cases about
+ * that content — already open, filed while the incident is active, or whose image is hashed then — are linked
  * to it, go to its queue ahead of every routing rule, and get its priority weight with a reason naming
  * it. Ending the incident re-triages its open cases by the ordinary rules; they stay linked for history.
  */
@@ -9,12 +10,19 @@ import { randomUUID } from 'node:crypto';
 import { canonicalUrl } from '@vigie/hashing';
 import { appendAudit } from '../audit/audit-log.ts';
 import { appendCaseEvents } from '../cases/events.ts';
+import { openCasesNearPdq } from '../cases/pdq-neighbours.ts';
 import type { CaseTable, IncidentTable } from '../cases/tables.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { isPostgres, type Db } from '../storage/transaction.ts';
 import { triageColumns } from './case-triage.ts';
-import { forgetActiveIncidents, toIncident, type Incident } from './incident-store.ts';
+import {
+  activeIncidents,
+  forgetActiveIncidents,
+  incidentOfKeys,
+  toIncident,
+  type Incident,
+} from './incident-store.ts';
 
 export type { Incident } from './incident-store.ts';
 
@@ -105,7 +113,7 @@ export async function declareIncident(
   };
   await db.insertInto('incidents').values(row).execute();
   forgetActiveIncidents(actor.orgId);
-  const linked = await openCasesWithKeys(db, actor.orgId, keys);
+  const linked = await openCasesOfContent(db, actor.orgId, keys);
   await retriage(db, actor, linked, { incident_id: row.id }, { incidentId: row.id }, now);
   await appendAudit(
     db,
@@ -123,27 +131,58 @@ export async function declareIncident(
   return { incident: toIncident(row), linkedCases: linked.length };
 }
 
-/** Open cases not yet linked to an incident that hold any of these content keys. */
-async function openCasesWithKeys(db: Db, orgId: string, keys: string[]): Promise<CaseTable[]> {
+/**
+ * Open cases not yet linked to an incident that hold any of these content keys, or an image within the
+ * bank default PDQ distance of one of its PDQ keys.
+ */
+async function openCasesOfContent(db: Db, orgId: string, keys: string[]): Promise<CaseTable[]> {
   const pairs = keys.map((k) => {
     const at = k.indexOf(':');
     return { kind: k.slice(0, at), value: k.slice(at + 1) };
   });
+  const pdqs = pairs.filter((p) => p.kind === 'pdq').map((p) => p.value);
+  const near = (await openCasesNearPdq(db, orgId, pdqs, { unlinkedOnly: true })).map((n) => n.caseId);
   return db
     .selectFrom('cases')
     .selectAll()
     .where('org_id', '=', orgId)
     .where('status', '=', 'open')
     .where('incident_id', 'is', null)
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('case_keys')
-        .select('case_id')
-        .where('org_id', '=', orgId)
-        .where((k) => k.or(pairs.map((p) => k.and([k('kind', '=', p.kind), k('value', '=', p.value)])))),
+    .where((eb) =>
+      eb.or([
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('case_keys')
+            .select('case_id')
+            .where('org_id', '=', orgId)
+            .where((k) => k.or(pairs.map((p) => k.and([k('kind', '=', p.kind), k('value', '=', p.value)])))),
+        ),
+        ...(near.length > 0 ? [eb('id', 'in', near)] : []),
+      ]),
     )
     .$if(isPostgres(db), (q) => q.forUpdate())
     .execute();
+}
+
+/**
+ * Links an open case not yet linked to an incident to the active incident that `keys` (keys the case
+ * just gained, e.g. the PDQ of an image hashed after intake) belong to, and re-triages it. Returns the
+ * incident, if any.
+ */
+export async function linkCaseToActiveIncident(
+  db: Db,
+  actor: Actor,
+  kase: CaseTable,
+  keys: readonly { kind: string; value: string }[],
+  now = Date.now(),
+): Promise<Incident | undefined> {
+  if (kase.status !== 'open' || kase.incident_id !== null) return undefined;
+  const incident = incidentOfKeys(await activeIncidents(db, actor.orgId), keys);
+  if (!incident) return undefined;
+  await retriage(db, actor, [kase], { incident_id: incident.id }, { incidentId: incident.id }, now);
+  return incident;
 }
 
 export async function endIncident(

@@ -1,13 +1,16 @@
 /**
  * Reports about the same image join one case when their PDQ hashes are within the bank default
  * threshold (31 bits), even under different URLs; farther images keep their own cases. A bank match
- * whose PDQ is near an open case joins it too.
+ * whose PDQ is near an open case joins it too. A crisis incident declared with a PDQ hash links the
+ * cases of images near it.
  */
 import { pdqHash } from '@vigie/hashing';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCaseFromMatch } from '../../src/cases/jobs.ts';
 import { PDQ_GROUPING_DISTANCE } from '../../src/cases/pdq-grouping.ts';
+import { systemActor } from '../../src/identity/actor.ts';
+import { declareIncident } from '../../src/triage/incidents.ts';
 import type { Job } from '../../src/jobs/outbox.ts';
 import { decodeImage } from '../../src/media/index.ts';
 import { addMember, type TestApp, type TestOrganisation } from '../support/app.ts';
@@ -161,5 +164,53 @@ describe('grouping by PDQ distance', () => {
     );
     await t.database.storage.db.transaction().execute(async (trx) => effects && (await effects(trx)));
     expect(await caseRow(first.caseId)).toMatchObject({ report_count: 1, match_count: 1 });
+  });
+});
+
+describe('crisis incidents declared with a PDQ hash', () => {
+  it('link the open case of a near image when declared, and a case whose image is hashed near it later', async () => {
+    const db = t.database.storage.db;
+    const actor = systemActor(org.organisation.id, 'incident-test');
+    const [pOpen, pOpenVariant, pLater, pLaterVariant] = await Promise.all(
+      [image(13), image(13, 10), image(31), image(31, 10)].map(async (png) => pdqOf(await png)),
+    );
+    // Two families of near-duplicates, far from each other: the fixtures must straddle the threshold.
+    expect(distance(pOpen!, pOpenVariant!)).toBeGreaterThan(0);
+    expect(distance(pOpen!, pOpenVariant!)).toBeLessThanOrEqual(PDQ_GROUPING_DISTANCE);
+    expect(distance(pLater!, pLaterVariant!)).toBeGreaterThan(0);
+    expect(distance(pLater!, pLaterVariant!)).toBeLessThanOrEqual(PDQ_GROUPING_DISTANCE);
+    expect(distance(pOpen!, pLaterVariant!)).toBeGreaterThan(PDQ_GROUPING_DISTANCE);
+
+    const open = await reportWithImage(await image(13));
+    const first = await declareIncident(
+      db,
+      actor,
+      { name: 'Re-uploaded attack video', hashes: [{ kind: 'pdq', value: pOpenVariant! }] },
+      null,
+    );
+    expect(first.linkedCases).toBeGreaterThanOrEqual(1);
+    expect((await caseRow(open.caseId)).incident_id).toBe(first.incident.id);
+
+    const second = await declareIncident(
+      db,
+      actor,
+      { name: 'Second wave', hashes: [{ kind: 'pdq', value: pLaterVariant! }] },
+      null,
+    );
+    // Not an exact key of the incident: only the PDQ distance links it, when the image is hashed.
+    const later = await reportWithImage(await image(31));
+    expect(later.pdq).not.toBe(pLaterVariant);
+    const linked = await caseRow(later.caseId);
+    expect(linked.incident_id).toBe(second.incident.id);
+    const events = await db
+      .selectFrom('case_events')
+      .select(['type', 'data'])
+      .where('case_id', '=', later.caseId)
+      .execute();
+    expect(events.map((e) => e.type)).toContain('routed');
+
+    // A far image stays out of both incidents.
+    const far = await reportWithImage(await image(23, 30));
+    expect((await caseRow(far.caseId)).incident_id).toBeNull();
   });
 });
