@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../../../test-support/requirements.ts';
 import { decisionFields } from '../../server/test/support/decision-fields.ts';
 import {
-  startWebhookReceiver,
   verifiesSignature,
   type ReceivedRequest,
   type WebhookReceiver,
@@ -21,7 +20,8 @@ import type { Case } from '../src/api/types.ts';
 import type { EventDelivery, EventWebhook } from '../src/webhooks/api.ts';
 import type { ApiSession } from './support/api.ts';
 import { CHROMIUM_PATH, problemsBesides, type WatchedPage } from './support/browser.ts';
-import { startConsole, type ConsoleWithAdmin } from './support/console.ts';
+import type { ConsoleWithAdmin } from './support/console.ts';
+import { startConsoleWithReceiver } from './support/webhook-console.ts';
 import type { VigieProcess } from './support/server.ts';
 
 const ok = needs('chromium', existsSync(CHROMIUM_PATH), 'apt-get install chromium');
@@ -42,14 +42,7 @@ describe.skipIf(!ok)('decision webhooks screen in Chromium', () => {
   let secret: string;
 
   beforeAll(async () => {
-    receiver = await startWebhookReceiver({ failures: 0, failureStatus: 500 });
-    const { port } = receiver;
-    hookUrl = `http://127.0.0.1:${port}/vigie/decisions`;
-    started = await startConsole({
-      // The one private address the server may call: the receiver.
-      env: { VIGIE_OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${port}` },
-      adminPassword: PASSWORD,
-    });
+    ({ started, receiver, hookUrl } = await startConsoleWithReceiver('/vigie/decisions', PASSWORD));
     ({ vigie, admin, watched, page } = started);
   });
 

@@ -6,7 +6,7 @@ import { incidentsApi } from '../incidents/api.ts';
 import { noticesApi } from '../notices/api.ts';
 import { platformsApi } from '../platforms/api.ts';
 import { scorecardsApi } from '../scorecards/api.ts';
-import { eventWebhooksApi } from '../webhooks/api.ts';
+import { webhooksApi } from '../webhooks/api.ts';
 import type {
   Action,
   Appeal,
@@ -147,7 +147,7 @@ export function vigieApi(client: ApiClient) {
     ...languagePacksApi(client),
     ...scorecardsApi(client),
     ...incidentsApi(client),
-    ...eventWebhooksApi(client),
+    ...webhooksApi(client),
   };
 }
 

@@ -14,9 +14,13 @@ import { errorText } from '../ui/errors.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { useSubmit } from '../ui/useSubmit.ts';
+import { BankWebhooks } from './BankWebhooks.tsx';
 import { EntryTable } from './EntryTable.tsx';
 
-/** One bank: its entries by status, and import with a dry-run preview before anything is written. */
+/**
+ * One bank: its entries by status, import with a dry-run preview before anything is written, and the
+ * webhooks that hear about its matches.
+ */
 export function BankPage() {
   const { t } = useI18n();
   const { api, can } = useSignedIn();
@@ -66,6 +70,7 @@ export function BankPage() {
           ))}
       </section>
       {can('banks:manage') && <ImportForm bankId={bankId} onImported={entries.reload} />}
+      {can('webhooks:manage') && <BankWebhooks bankId={bankId} />}
     </>
   );
 }
