@@ -43,6 +43,16 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** A match of entry `e` over tokens (or characters) `start` to `end`, end exclusive. */
+const termMatch = (e: Entry, start: number, end: number, kind: MatchKind): TermMatch => ({
+  category: e.category,
+  term: e.term,
+  start,
+  end,
+  kind,
+  reclaimed: e.reclaimed,
+});
+
 /** Whether `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours (not zero). */
 function oneEdit(a: string, b: string): boolean {
   if (a === b || Math.abs(a.length - b.length) > 1) return false;
@@ -158,14 +168,7 @@ export class PackMatcher {
       for (const length of this.substringLengths) {
         if (i + length > text.length) continue;
         for (const e of this.byFirstToken.get(text.slice(i, i + length)) ?? []) {
-          out.push({
-            category: e.category,
-            term: e.term,
-            start: i,
-            end: i + length,
-            kind: 'exact',
-            reclaimed: e.reclaimed,
-          });
+          out.push(termMatch(e, i, i + length, 'exact'));
         }
       }
     }
@@ -213,28 +216,14 @@ export class PackMatcher {
         ok = e.prefix && k === e.tokens.length - 1 ? got.startsWith(want) : got === want;
       }
       if (ok) {
-        out.push({
-          category: e.category,
-          term: e.term,
-          start: i,
-          end,
-          kind: 'exact',
-          reclaimed: e.reclaimed,
-        });
+        out.push(termMatch(e, i, end, 'exact'));
         found = true;
       }
     }
     for (const length of this.prefixLengths) {
       if (length > token.length) continue;
       for (const e of this.byPrefix.get(token.slice(0, length)) ?? []) {
-        out.push({
-          category: e.category,
-          term: e.term,
-          start: i,
-          end: i + 1,
-          kind: 'exact',
-          reclaimed: e.reclaimed,
-        });
+        out.push(termMatch(e, i, i + 1, 'exact'));
         found = true;
       }
     }
@@ -259,14 +248,7 @@ export class PackMatcher {
           if (seen.has(e) || stem.length !== length || !PackMatcher.prefixWithinOneEdit(token, stem))
             continue;
           seen.add(e);
-          out.push({
-            category: e.category,
-            term: e.term,
-            start: i,
-            end: i + 1,
-            kind: 'fuzzy',
-            reclaimed: e.reclaimed,
-          });
+          out.push(termMatch(e, i, i + 1, 'fuzzy'));
         }
       }
     }
@@ -296,14 +278,7 @@ export class PackMatcher {
         for (const e of this.byDeletion.get(key) ?? []) {
           if (seen.has(e) || (short && (e.tokens[0] as string)[0] !== token[0])) continue;
           seen.add(e);
-          out.push({
-            category: e.category,
-            term: e.term,
-            start: i,
-            end: i + 1,
-            kind: 'fuzzy',
-            reclaimed: e.reclaimed,
-          });
+          out.push(termMatch(e, i, i + 1, 'fuzzy'));
         }
       }
       if (seen.size > 0) return;
@@ -314,28 +289,14 @@ export class PackMatcher {
       for (const part of [token.slice(0, k), right]) {
         for (const e of this.byFirstToken.get(part) ?? []) {
           if (e.tokens.length !== 1 || EXACT_ONLY.has(e.category)) continue;
-          out.push({
-            category: e.category,
-            term: e.term,
-            start: i,
-            end: i + 1,
-            kind: 'glued',
-            reclaimed: e.reclaimed,
-          });
+          out.push(termMatch(e, i, i + 1, 'glued'));
         }
       }
       // A prefix entry's stem glued after another word ("lesmusulmans" for `musulman*`): the stem must begin
       // the right part. (Glued before another word, the stem begins the token and `matchAt` found it.)
       for (const e of this.gluedStems.get(right.slice(0, MIN_GLUED_STEM)) ?? []) {
         if (right.startsWith(e.tokens[0] as string)) {
-          out.push({
-            category: e.category,
-            term: e.term,
-            start: i,
-            end: i + 1,
-            kind: 'glued',
-            reclaimed: e.reclaimed,
-          });
+          out.push(termMatch(e, i, i + 1, 'glued'));
         }
       }
     }
