@@ -58,6 +58,18 @@ describe.skipIf(!ok)('bank match webhooks on the bank page in Chromium', () => {
     receiver?.close();
   });
 
+  let apiKey: string;
+  /** A check of the bank's PDQ with the upload filter's key; how many matches it gave. */
+  const check = async () => {
+    const answer = await fetch(`${vigie.url}/api/v1/check`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({ hashes: { pdq: [PDQ] } }),
+    });
+    expect(answer.status).toBe(200);
+    return ((await answer.json()) as { matches: unknown[] }).matches.length;
+  };
+
   const webhooks = async () =>
     (await admin.get<{ webhooks: BankWebhook[] }>(`/api/v1/banks/${bankId}/webhooks`)).webhooks;
   const section = (): Locator => page.getByRole('region', { name: 'Webhooks', exact: true });
@@ -106,19 +118,12 @@ describe.skipIf(!ok)('bank match webhooks on the bank page in Chromium', () => {
     await eventually(() => log.textContent()).toContain('Nothing was sent yet.');
 
     // A check with a key; the server's bank index follows the new entry within moments.
-    const { secret: key } = await admin.send<{ secret: string }>('POST', '/api/v1/api-keys', {
-      name: 'upload filter',
-      permissions: ['check:submit'],
-    });
-    const check = async () => {
-      const answer = await fetch(`${vigie.url}/api/v1/check`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body: JSON.stringify({ hashes: { pdq: [PDQ] } }),
-      });
-      expect(answer.status).toBe(200);
-      return ((await answer.json()) as { matches: unknown[] }).matches.length;
-    };
+    apiKey = (
+      await admin.send<{ secret: string }>('POST', '/api/v1/api-keys', {
+        name: 'upload filter',
+        permissions: ['check:submit'],
+      })
+    ).secret;
     await eventually(check).toBe(1);
 
     // The job worker delivers it; the log shows it once refreshed.
@@ -170,6 +175,26 @@ describe.skipIf(!ok)('bank match webhooks on the bank page in Chromium', () => {
     );
     expect((await webhooks())[0]?.disabledAt).toBeNull();
     await eventually(() => row().locator('tr').first().locator('.badge').textContent()).toBe('Active');
+    expect(unexpected(watched.problems)).toEqual([]);
+  });
+
+  it('pages the delivery log: twenty at a time, older ones on request', async () => {
+    // Twenty more matches: 21 deliveries, one more than a page.
+    for (let i = 0; i < 20; i++) expect(await check()).toBe(1);
+    const log = section().getByTestId('delivery-log');
+    const rows = log.getByTestId('delivery-row');
+    await eventually(async () => {
+      await log.getByRole('button', { name: 'Refresh' }).click();
+      return rows.count();
+    }).toBe(20);
+    await log.getByRole('button', { name: 'Show older' }).click();
+    await eventually(() => rows.count()).toBe(21);
+    expect(await log.getByRole('button', { name: 'Show older' }).count()).toBe(0);
+    const [webhook] = await webhooks();
+    const { deliveries } = await admin.get<{ deliveries: BankDelivery[] }>(
+      `/api/v1/webhooks/${encodeURIComponent(webhook?.id ?? '')}/deliveries?limit=50`,
+    );
+    expect(deliveries).toHaveLength(21);
     expect(unexpected(watched.problems)).toEqual([]);
   });
 });
