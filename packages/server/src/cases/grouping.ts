@@ -12,6 +12,7 @@ import { isPostgres, type Db } from '../storage/transaction.ts';
 import { triageColumns } from '../triage/case-triage.ts';
 import { activeIncidents, incidentOfKeys } from '../triage/incident-store.ts';
 import { writeBatch, type CaseWrites } from './batch-writes.ts';
+import { openedCaseRow } from './case-row.ts';
 import { caseEventRows, type CaseEventRow, type NewCaseEvent } from './events.ts';
 import { newCaseReference } from './references.ts';
 import type { CaseKeyTable, CaseTable } from './tables.ts';
@@ -207,35 +208,24 @@ export async function planFilings(
       events.push(...rows);
       filed.push({ caseId: open.id, reference: open.reference, joined: true });
     } else {
-      const row: CaseTable = {
-        id: randomUUID(),
-        org_id: orgId,
-        reference: newCaseReference(),
-        status: 'open',
-        category: a.category,
-        language: a.language,
-        country: a.country,
-        url: a.url,
-        canonical_url: a.canonicalUrl,
-        source_type: a.sourceType,
-        trusted_flagger: a.trustedFlagger ? 1 : 0,
-        report_count: filing.reports,
-        match_count: filing.matches,
-        priority: 0,
-        priority_reasons: '[]',
-        queue_id: null,
-        assigned_to: null,
-        claim_expires_at: null,
-        escalated_at: null,
-        due_at: null,
-        decision_id: null,
-        opened_at: now,
-        updated_at: now,
-        closed_at: null,
-        last_seq: 0,
-        classifier_score: null,
-        incident_id: incident?.id ?? null,
-      };
+      const row = openedCaseRow(
+        {
+          id: randomUUID(),
+          org_id: orgId,
+          reference: newCaseReference(),
+          category: a.category,
+          language: a.language,
+          country: a.country,
+          url: a.url,
+          canonical_url: a.canonicalUrl,
+          source_type: a.sourceType,
+          trusted_flagger: a.trustedFlagger ? 1 : 0,
+          report_count: filing.reports,
+          match_count: filing.matches,
+          incident_id: incident?.id ?? null,
+        },
+        now,
+      );
       const triage = await triageColumns(db, orgId, row);
       const rows = caseEventRows(
         actor,

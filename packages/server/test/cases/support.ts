@@ -4,6 +4,7 @@
  */
 import type { Insertable } from 'kysely';
 import { hashAttachmentHandler } from '../../src/cases/jobs.ts';
+import { openedCaseRow } from '../../src/cases/case-row.ts';
 import type { CaseTable } from '../../src/cases/tables.ts';
 import type { Actor } from '../../src/identity/actor.ts';
 import { rolePermissions, type Permission, type Role } from '../../src/identity/permissions.ts';
@@ -114,32 +115,8 @@ export async function insertCaseRow(
   db: Db,
   row: Pick<CaseTable, 'id' | 'org_id' | 'reference' | 'category'> & Partial<Insertable<CaseTable>>,
 ): Promise<void> {
-  const now = Date.now();
   await db
     .insertInto('cases')
-    .values({
-      status: 'open',
-      language: null,
-      country: null,
-      url: null,
-      canonical_url: null,
-      source_type: 'SOURCE_ARTICLE_16',
-      trusted_flagger: 0,
-      report_count: 0,
-      match_count: 0,
-      priority: 0,
-      priority_reasons: '[]',
-      queue_id: null,
-      assigned_to: null,
-      claim_expires_at: null,
-      escalated_at: null,
-      due_at: null,
-      decision_id: null,
-      opened_at: now,
-      updated_at: now,
-      closed_at: null,
-      last_seq: 0,
-      ...row,
-    })
+    .values(openedCaseRow({ source_type: 'SOURCE_ARTICLE_16', ...row }, Date.now()))
     .execute();
 }
